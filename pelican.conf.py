@@ -1,0 +1,124 @@
+"""Development settings for the EPM website (read by path: `pelican -s pelican.conf.py`).
+
+Production overrides live in publishconf.py; both are flat UPPER_CASE settings.
+"""
+
+import datetime
+import os
+
+SITENAME = "EPM – Enterprise Performance Management"
+SITE_SHORTNAME = "EPM"
+SITE_TAGLINE = "Ledarkvaliteter"
+SITE_DESCRIPTION = (
+    "EPM – Enterprise Performance Management erbjuder executive coaching, business coaching, "
+    "prestationscoaching och kompetenscoaching för ledare och organisationer."
+)
+# Shown where the contact form cannot help (e.g. the service is down). Confirm with EPM.
+CONTACT_EMAIL = "kontakt@epm.se"
+COPYRIGHT_YEAR = datetime.date.today().year
+
+# Empty: links are root-relative in development; publishconf.py requires an https URL.
+SITEURL = os.environ.get("SITEURL", "")
+# Where `invoke livereload` and `invoke serve` show the site and run the local form sink.
+PREVIEW_URL = os.environ.get("PREVIEW_URL", "http://127.0.0.1:8000")
+CONTACT_FORM_ENDPOINT = os.environ.get("CONTACT_FORM_ENDPOINT", "http://127.0.0.1:8001/f/epm")
+# Form field names the service understands (Formspree convention), set here only.
+CONTACT_FORM_FIELDS = {
+    "name": "name",
+    "email": "email",
+    "phone": "phone",
+    "message": "message",
+    "honeypot": "_gotcha",
+    "redirect": "_next",
+    "subject": "_subject",
+}
+CONTACT_FORM_SUBJECT = "Ny förfrågan via epm.se"
+
+TIMEZONE = "Europe/Stockholm"
+DEFAULT_LANG = "sv"
+BABEL_LOCALE = "sv_SE"  # dates via Babel; Pelican's LOCALE would use the OS locale
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages", "services"]
+STATIC_PATHS = ["images"]
+# Text files that need SITEURL; the source path is relative to PATH.
+TEMPLATE_PAGES = {"../theme/templates/robots.txt": "robots.txt"}
+OUTPUT_PATH = "output"
+
+THEME = "theme"
+# Escape everything by default; templates mark Markdown-rendered HTML `|safe` explicitly.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+MENU = [("Tjänster", "tjanster/"), ("Artiklar", "artiklar/"), ("Kontakt", "kontakt/")]
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "pelican.plugins.yaml_metadata",
+    "pelican.plugins.sitemap",
+    "swedish_dates",
+    "services",
+    "contents_list",
+]
+
+# The file name is the slug, so an editor controls the URL by naming the file.
+SLUGIFY_SOURCE = "basename"
+ARTICLE_URL = "artiklar/{slug}/"
+ARTICLE_SAVE_AS = "artiklar/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DRAFT_URL = "utkast/{slug}/"
+DRAFT_SAVE_AS = "utkast/{slug}/index.html"
+DRAFT_PAGE_URL = "utkast/{slug}/"
+DRAFT_PAGE_SAVE_AS = "utkast/{slug}/index.html"
+SERVICE_URL = "tjanster/{slug}/"
+SERVICE_SAVE_AS = "tjanster/{slug}/index.html"
+
+# Generated lists: the article list and the service overview, nothing else.
+DIRECT_TEMPLATES = ["index", "services"]
+INDEX_SAVE_AS = "artiklar/index.html"
+INDEX_URL = "artiklar/"
+SERVICES_SAVE_AS = "tjanster/index.html"
+SERVICES_URL = "tjanster/"
+DEFAULT_PAGINATION = False
+
+# No page that nobody designed: Pelican's author, category, tag and archive pages are off.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+FEED_DOMAIN = SITEURL or PREVIEW_URL  # feeds need absolute URLs, even in a preview
+FEED_ALL_ATOM = "artiklar/atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+
+SITEMAP = {"format": "xml", "exclude": ["^404\\.html$", "^kontakt/tack/", "^utkast/"]}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.toc": {"toc_depth": "2-3", "permalink": False},
+        "markdown.extensions.attr_list": {},
+        "markdown.extensions.smarty": {
+            # Swedish typography: ”…” and ’…’ (the same mark at both ends), – for --.
+            "substitutions": {
+                "left-double-quote": "&rdquo;",
+                "right-double-quote": "&rdquo;",
+                "left-single-quote": "&rsquo;",
+                "right-single-quote": "&rsquo;",
+            },
+        },
+    },
+    "output_format": "html5",
+}
+
+TYPOGRIFY = False
+SUMMARY_MAX_LENGTH = None
+CACHE_CONTENT = False

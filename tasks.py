@@ -1,0 +1,115 @@
+"""The one entry point for people and CI: `uv run invoke --list`."""
+
+import os
+import shutil
+import sys
+import tempfile
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from invoke import task
+from pelican import main as pelican_main
+
+from tools.form_sink import FormSink
+
+ROOT = Path(__file__).parent
+CONFIG = {
+    "settings_dev": ROOT / "pelican.conf.py",
+    "settings_publish": ROOT / "publishconf.py",
+    "output": ROOT / "output",
+    "host": "127.0.0.1",
+    "port": 8000,
+    "sink_port": 8001,
+    "sink_log": ROOT / ".form-sink" / "submissions.jsonl",
+    "watched": ["content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"],
+}
+
+
+def build_site(settings_file, output=CONFIG["output"]):
+    """Build into a fresh folder and swap it in only if the build succeeds."""
+    staging = Path(tempfile.mkdtemp(prefix=".output-", dir=ROOT))
+    try:
+        pelican_main(["-s", str(settings_file), "-o", str(staging), "--fatal", "warnings"])
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    previous = output.with_name(output.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if output.exists():
+        output.rename(previous)
+    staging.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def start_form_sink():
+    sink = FormSink(CONFIG["sink_log"], CONFIG["host"], CONFIG["sink_port"]).start()
+    print(f"Form sink: {sink.url} (submissions in {CONFIG['sink_log'].relative_to(ROOT)})")
+    return sink
+
+
+def preview_url():
+    return f"http://{CONFIG['host']}:{CONFIG['port']}"
+
+
+@task
+def build(c):
+    """Build the development site into output/."""
+    build_site(CONFIG["settings_dev"])
+
+
+@task
+def publish(c):
+    """Build the production site (publishconf.py; needs SITEURL, CONTACT_FORM_ENDPOINT)."""
+    build_site(CONFIG["settings_publish"])
+
+
+@task
+def clean(c):
+    """Remove output/ and Pelican's cache."""
+    for folder in (CONFIG["output"], ROOT / "cache"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@task
+def serve(c):
+    """Serve output/ on 127.0.0.1:8000, with the local form sink on 8001."""
+    start_form_sink()
+    handler = partial(SimpleHTTPRequestHandler, directory=str(CONFIG["output"]))
+    server = ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler)
+    print(f"Serving {preview_url()}/ (Ctrl+C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@task
+def livereload(c):
+    """Build, serve on 127.0.0.1:8000 and reload the browser on every change."""
+    from livereload import Server
+
+    start_form_sink()
+
+    def rebuild():
+        try:
+            build_site(CONFIG["settings_dev"])
+        except SystemExit:
+            print("Build failed; the preview shows the last good build.", file=sys.stderr)
+
+    rebuild()
+    server = Server()
+    for pattern in CONFIG["watched"]:
+        server.watch(str(ROOT / pattern), rebuild)
+    # open_url_delay=None: never try to open a browser (there may be no display).
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["output"]),
+                 open_url_delay=None)
+
+
+@task
+def test(c):
+    """Lint with ruff, then run the whole test suite."""
+    c.run("ruff check .", echo=True)
+    c.run("pytest", echo=True, env={"PYTHONUTF8": "1", **os.environ})
