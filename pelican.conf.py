@@ -100,7 +100,7 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 
-SITEMAP = {"format": "xml", "exclude": ["^404\\.html$", "^kontakt/tack/", "^utkast/"]}
+SITEMAP = {"format": "xml", "exclude": ["^404\\.html$", "^robots\\.txt$", "^kontakt/tack/", "^utkast/"]}
 
 MARKDOWN = {
     "extension_configs": {
