@@ -100,7 +100,11 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 
-SITEMAP = {"format": "xml", "exclude": ["^404\\.html$", "^robots\\.txt$", "^kontakt/tack/", "^utkast/"]}
+# Only pages a search engine should show: not the 404, the thank-you page or drafts.
+SITEMAP = {
+    "format": "xml",
+    "exclude": ["^404\\.html$", "^robots\\.txt$", "^kontakt/tack/", "^utkast/"],
+}
 
 MARKDOWN = {
     "extension_configs": {

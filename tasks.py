@@ -104,12 +104,14 @@ def livereload(c):
     for pattern in CONFIG["watched"]:
         server.watch(str(ROOT / pattern), rebuild)
     # open_url_delay=None: never try to open a browser (there may be no display).
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["output"]),
-                 open_url_delay=None)
+    server.serve(
+        host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["output"]), open_url_delay=None
+    )
 
 
 @task
 def test(c):
     """Lint with ruff, then run the whole test suite."""
     c.run("ruff check .", echo=True)
+    c.run("ruff format --check .", echo=True)
     c.run("pytest", echo=True, env={"PYTHONUTF8": "1", **os.environ})

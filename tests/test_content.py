@@ -70,8 +70,11 @@ def test_article_keeps_its_headings_and_lists(page_of):
 def test_service_page_carries_its_section_of_the_article(page_of, slug, heading):
     lines = article_lines()
     start = lines.index(heading) + 1
-    later = [i for i, line in enumerate(lines[start:], start)
-             if line in SECTION_HEADINGS or line.startswith(CONCLUSION)]
+    later = [
+        i
+        for i, line in enumerate(lines[start:], start)
+        if line in SECTION_HEADINGS or line.startswith(CONCLUSION)
+    ]
     section = lines[start : later[0] if later else None]
     service = page_of(f"/tjanster/{slug}/")
     assert service.h1.get_text() == heading

@@ -66,14 +66,23 @@ def test_navigation_marks_the_current_section(page_of):
 
 
 def test_no_page_that_nobody_designed(site):
-    for unwanted in ("author", "authors.html", "category", "categories.html", "tag", "tags.html",
-                     "archives.html", "feeds"):
+    for unwanted in (
+        "author",
+        "authors.html",
+        "category",
+        "categories.html",
+        "tag",
+        "tags.html",
+        "archives.html",
+        "feeds",
+    ):
         assert not (site / unwanted).exists(), unwanted
 
 
 def test_every_html_file_is_in_the_site_map(site):
-    built = {"/" + str(path.relative_to(site)).replace("index.html", "")
-             for path in site.rglob("*.html")}
+    built = {
+        "/" + str(path.relative_to(site)).replace("index.html", "") for path in site.rglob("*.html")
+    }
     assert built == set(SITE_MAP)
 
 
@@ -100,8 +109,10 @@ def test_article_has_byline_date_reading_time_and_contents(page_of):
     assert article.find("time").get_text() == "26 november 2026"
     assert "min läsning" in byline
     contents = [(a["href"], a.get_text()) for a in article.select(".toc a")]
-    assert contents[0] == ("#likheter-mellan-coaching-och-mentorskap",
-                           "Likheter mellan coaching och mentorskap")
+    assert contents[0] == (
+        "#likheter-mellan-coaching-och-mentorskap",
+        "Likheter mellan coaching och mentorskap",
+    )
     assert len(contents) == 6
     for href, _ in contents:
         assert article.find(id=href[1:]), href
@@ -110,13 +121,18 @@ def test_article_has_byline_date_reading_time_and_contents(page_of):
 def test_article_links_to_every_service(page_of):
     article = page_of("/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/")
     links = {a["href"] for a in article.select(".prose a, aside .cards a")}
-    for slug in ("business-coaching", "executive-coaching", "prestationscoaching",
-                 "kompetenscoaching"):
+    for slug in (
+        "business-coaching",
+        "executive-coaching",
+        "prestationscoaching",
+        "kompetenscoaching",
+    ):
         assert f"/tjanster/{slug}/" in links
 
 
-@pytest.mark.parametrize("slug", ["business-coaching", "executive-coaching",
-                                  "prestationscoaching", "kompetenscoaching"])
+@pytest.mark.parametrize(
+    "slug", ["business-coaching", "executive-coaching", "prestationscoaching", "kompetenscoaching"]
+)
 def test_service_page_links_back_to_the_article_and_to_contact(page_of, slug):
     service = page_of(f"/tjanster/{slug}/")
     hrefs = {a["href"] for a in service.find_all("a")}
