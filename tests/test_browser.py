@@ -3,8 +3,9 @@
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ARTIFACTS
 from test_pages import SITE_MAP
+
+from conftest import ARTIFACTS
 
 
 def test_skip_link_moves_focus_to_the_main_content(page, site_url):

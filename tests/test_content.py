@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from conftest import ORIGINAL_PAGE
 
 ARTICLE = "/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/"

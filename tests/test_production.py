@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from conftest import PRODUCTION_ENV, build, parse
 
 SITEURL = PRODUCTION_ENV["SITEURL"]

@@ -3,12 +3,14 @@
 No account, no network: `invoke livereload` and `invoke serve` start it on 127.0.0.1
 and the dev build's form posts to it. Like the real service it answers a plain form
 post with 303 to `_next`, a post that accepts JSON with `{"ok": true, "next": …}`,
-a submission without `email` or `message` with 422 and `errors[]`, and quietly drops
-a submission whose honeypot is filled. Each accepted submission is appended to a
-JSON Lines file. Tests switch `mode` to make it fail the way real services do.
+a submission without `message` or without a valid `email` with 422 and `errors[]`,
+and quietly drops a submission whose honeypot is filled. Each accepted submission is
+appended to a JSON Lines file. Tests switch `mode` to make it fail as real services
+do, or `stop()` it and `start()` it again to be unreachable for a while.
 """
 
 import json
+import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,36 +20,40 @@ from urllib.parse import parse_qsl
 # Formspree's own field names: this is its protocol, not our settings.
 REDIRECT_FIELD = "_next"
 HONEYPOT_FIELD = "_gotcha"
-REQUIRED_FIELDS = {"email": "Fyll i din e-postadress.", "message": "Skriv ett meddelande."}
+# Stricter than a browser's type=email (which takes "namn@foretag"), as real services are.
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MAX_BODY_BYTES = 64 * 1024
 
-OK, ERROR, HANG = "ok", "error", "hang"
+OK, ERROR, HANG, SLOW = "ok", "error", "hang", "slow"
 HANG_SECONDS = 60
+SLOW_SECONDS = 1
 
 
 class FormSink:
-    """Start with `start()`, stop with `stop()`; `mode` is one of OK, ERROR, HANG."""
+    """`start()` and `stop()` it (again, on the same port); `mode` is OK, ERROR, HANG or SLOW."""
 
     def __init__(self, log_path, host="127.0.0.1", port=0):
         self.log_path = Path(log_path)
+        self.address = (host, port)
         self.mode = OK
         self._release = threading.Event()
-        self._server = ThreadingHTTPServer((host, port), _handler_for(self))
-        self._server.daemon_threads = True
-        self._thread = None
+        self._server = None
 
     @property
     def url(self):
-        host, port = self._server.server_address[:2]
+        host, port = self.address
         return f"http://{host}:{port}/f/epm"
 
     def start(self):
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+        self._release.clear()
+        self._server = ThreadingHTTPServer(self.address, _handler_for(self))
+        self._server.daemon_threads = True
+        self.address = self._server.server_address[:2]  # the port, if it was 0
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 
     def stop(self):
-        self._release.set()
+        self._release.set()  # lets a hanging request end
         self._server.shutdown()
         self._server.server_close()
 
@@ -63,6 +69,16 @@ class FormSink:
             log.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
+def field_errors(fields):
+    """Formspree-style `errors[]` for the fields the service itself insists on."""
+    errors = []
+    if not EMAIL.fullmatch(fields.get("email", "")):
+        errors.append({"field": "email", "code": "TYPE_EMAIL", "message": "should be an email"})
+    if not fields.get("message", "").strip():
+        errors.append({"field": "message", "code": "REQUIRED_FIELD_EMPTY", "message": "required"})
+    return errors
+
+
 def _handler_for(sink):
     class Handler(BaseHTTPRequestHandler):
         def do_OPTIONS(self):
@@ -72,18 +88,18 @@ def _handler_for(sink):
             if sink.mode == HANG:
                 sink._release.wait(HANG_SECONDS)
                 return
+            if sink.mode == SLOW:
+                sink._release.wait(SLOW_SECONDS)
             if sink.mode == ERROR:
-                self._json(500, {"error": "Internt fel i formulärtjänsten."})
+                self._json(500, {"error": "Internal server error"})
                 return
             length = min(int(self.headers.get("Content-Length") or 0), MAX_BODY_BYTES)
-            fields = dict(parse_qsl(self.rfile.read(length).decode("utf-8")))
-            errors = [
-                {"field": name, "code": "REQUIRED_FIELD_MISSING", "message": message}
-                for name, message in REQUIRED_FIELDS.items()
-                if not fields.get(name, "").strip()
-            ]
+            fields = dict(
+                parse_qsl(self.rfile.read(length).decode("utf-8"), keep_blank_values=True)
+            )
+            errors = field_errors(fields)
             if errors:
-                self._json(422, {"error": "Formuläret är inte komplett.", "errors": errors})
+                self._json(422, {"error": "Validation errors", "errors": errors})
                 return
             if not fields.get(HONEYPOT_FIELD):
                 sink.record(fields)
