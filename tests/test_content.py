@@ -2,9 +2,11 @@
 
 import re
 
+import markdown
 import pytest
+from pelican.settings import get_settings_from_file
 
-from conftest import ORIGINAL_PAGE
+from conftest import ORIGINAL_PAGE, ROOT
 
 ARTICLE = "/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/"
 ARTICLE_TITLE = "Allt du behöver veta om coaching och mentorskap?"
@@ -105,3 +107,13 @@ def test_swedish_quotation_marks(site):
 def test_urls_are_ascii_slugs(site):
     for page in site.rglob("*"):
         assert re.fullmatch(r"[a-z0-9./_-]+", str(page.relative_to(site))), page
+
+
+def test_markdown_writes_swedish_quotes_and_dashes():
+    settings = get_settings_from_file(str(ROOT / "pelican.conf.py"))["MARKDOWN"]
+    converter = markdown.Markdown(extensions=list(settings["extension_configs"]), **settings)
+    html = converter.convert('Hon sa "gärna" och \'kanske\' -- inte "nej".')
+    rdquo, rsquo = "&rdquo;", "&rsquo;"
+    assert html == (
+        f"<p>Hon sa {rdquo}gärna{rdquo} och {rsquo}kanske{rsquo} &ndash; inte {rdquo}nej{rdquo}.</p>"
+    )
