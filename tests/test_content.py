@@ -113,7 +113,6 @@ def test_markdown_writes_swedish_quotes_and_dashes():
     settings = get_settings_from_file(str(ROOT / "pelican.conf.py"))["MARKDOWN"]
     converter = markdown.Markdown(extensions=list(settings["extension_configs"]), **settings)
     html = converter.convert('Hon sa "gärna" och \'kanske\' -- inte "nej".')
-    rdquo, rsquo = "&rdquo;", "&rsquo;"
     assert html == (
-        f"<p>Hon sa {rdquo}gärna{rdquo} och {rsquo}kanske{rsquo} &ndash; inte {rdquo}nej{rdquo}.</p>"
+        "<p>Hon sa &rdquo;gärna&rdquo; och &rsquo;kanske&rsquo; &ndash; inte &rdquo;nej&rdquo;.</p>"
     )
