@@ -8,6 +8,7 @@ import os
 
 SITENAME = "EPM – Enterprise Performance Management"
 SITE_SHORTNAME = "EPM"
+AUTHOR = "Therése M. Sandberg"  # the default author of `invoke new article`
 SITE_TAGLINE = "Ledarkvaliteter"
 SITE_DESCRIPTION = (
     "EPM – Enterprise Performance Management erbjuder executive coaching, business coaching, "
@@ -42,8 +43,10 @@ PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages", "services"]
 STATIC_PATHS = ["images"]
-# Text files that need SITEURL; the source path is relative to PATH.
-TEMPLATE_PAGES = {"../theme/templates/robots.txt": "robots.txt"}
+# Text files that need SITEURL (absolute: Pelican reads these relative to PATH).
+TEMPLATE_PAGES = {
+    os.path.join(os.path.dirname(__file__), "theme/templates/robots.txt"): "robots.txt"
+}
 OUTPUT_PATH = "output"
 
 THEME = "theme"
@@ -52,11 +55,13 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 MENU = [("Tjänster", "tjanster/"), ("Artiklar", "artiklar/"), ("Kontakt", "kontakt/")]
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "content_checks",
     "pelican.plugins.yaml_metadata",
     "pelican.plugins.sitemap",
     "swedish_dates",
     "services",
     "contents_list",
+    "plain_text",
 ]
 
 # The file name is the slug, so an editor controls the URL by naming the file.
@@ -84,6 +89,9 @@ DEFAULT_PAGINATION = False
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 CATEGORY_SAVE_AS = ""
+# With category pages off Pelican gives articles no category, and then fails writing a
+# draft (generate_drafts reads draft.category). One fixed category keeps drafts working.
+DEFAULT_METADATA = {"category": "artiklar"}
 CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = ""
 TAGS_SAVE_AS = ""
@@ -124,5 +132,6 @@ MARKDOWN = {
 }
 
 TYPOGRIFY = False
+FORMATTED_FIELDS = []  # summaries are plain text (see plugins/plain_text)
 SUMMARY_MAX_LENGTH = None
 CACHE_CONTENT = False

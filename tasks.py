@@ -10,8 +10,12 @@ from pathlib import Path
 
 from invoke import task
 from pelican import main as pelican_main
+from pelican.settings import read_settings
 
+from plugins.content_checks import check_content as find_content_problems
+from plugins.content_checks import report
 from tools.form_sink import FormSink
+from tools.new_content import new_content
 
 ROOT = Path(__file__).parent
 CONFIG = {
@@ -26,11 +30,13 @@ CONFIG = {
 }
 
 
-def build_site(settings_file, output=CONFIG["output"]):
+def build_site(settings_file, output=CONFIG["output"], content=None):
     """Build into a fresh folder and swap it in only if the build succeeds."""
-    staging = Path(tempfile.mkdtemp(prefix=".output-", dir=ROOT))
+    output = Path(output)
+    staging = Path(tempfile.mkdtemp(prefix=".output-", dir=output.parent))
+    arguments = ["-s", str(settings_file), "-o", str(staging), "--fatal", "warnings"]
     try:
-        pelican_main(["-s", str(settings_file), "-o", str(staging), "--fatal", "warnings"])
+        pelican_main([*arguments, *([str(content)] if content else [])])
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -107,6 +113,32 @@ def livereload(c):
     server.serve(
         host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["output"]), open_url_delay=None
     )
+
+
+@task(help={"content": "the content folder to check"})
+def check_content(c, content="content"):
+    """Check every content file without building: fast, for a pre-commit hook."""
+    settings = read_settings(
+        str(CONFIG["settings_dev"]), override={"PATH": str(Path(content).resolve())}
+    )
+    problems = find_content_problems(settings)
+    if problems:
+        report(problems, "fix them before you commit.")
+        raise SystemExit(1)
+    print("content_checks: no problems.")
+
+
+@task(
+    positional=["kind", "title"],
+    help={"kind": "article or service", "title": "the title, quoted", "content": "folder"},
+)
+def new(c, kind, title, content="content"):
+    """Start a draft: `invoke new article "Titel med åäö"` writes articles/titel-med-aao.md."""
+    settings = read_settings(str(CONFIG["settings_dev"]))
+    path = new_content(
+        kind, title, ROOT / content, settings["AUTHOR"], settings["SLUG_REGEX_SUBSTITUTIONS"]
+    )
+    print(f"Created {path} (status: draft). Fill in 'summary' and the text.")
 
 
 @task

@@ -33,10 +33,11 @@ PRODUCTION_ENV = {
 }
 
 
-def build(settings, output, **env):
+def build(settings, output, content=None, **env):
     """Run Pelican as an editor or CI would; return the finished process."""
+    arguments = ["-s", settings, "-o", str(output), "--fatal", "warnings"]
     return subprocess.run(
-        [sys.executable, "-m", "pelican", "-s", settings, "-o", str(output), "--fatal", "warnings"],
+        [sys.executable, "-m", "pelican", *arguments, *([str(content)] if content else [])],
         cwd=ROOT,
         env={**os.environ, "PYTHONUTF8": "1", "COLUMNS": "200", **env},
         capture_output=True,

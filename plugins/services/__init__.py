@@ -22,7 +22,8 @@ def is_service(content):
 
 
 def give_service_url(content):
-    if not isinstance(content, Page) or not is_service(content):
+    # A draft service keeps Pelican's draft URL, so production never writes it.
+    if not isinstance(content, Page) or not is_service(content) or content.status == "draft":
         return
     settings = content.settings
     content.template = TEMPLATE
@@ -31,7 +32,7 @@ def give_service_url(content):
 
 
 def collect_services(generator):
-    services = [page for page in generator.pages if is_service(page)]
+    services = [page for page in generator.pages if is_service(page)]  # drafts are elsewhere
     # In place: the shared context holds these same lists.
     generator.pages[:] = [page for page in generator.pages if not is_service(page)]
     generator.hidden_pages.extend(services)

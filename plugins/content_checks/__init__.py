@@ -1,0 +1,78 @@
+"""content_checks: every content mistake stops the build with file:line and how to fix it.
+
+Pelican itself logs and skips a file with bad metadata and exits 0, so a page can
+silently vanish. This plugin reads every Markdown file before Pelican does, collects
+all problems, prints one line each (`content/x.md:3: what is wrong — how to fix it`)
+and exits non-zero, so nothing is built. `invoke check-content` runs the same checks.
+"""
+
+import logging
+import sys
+from pathlib import Path
+
+from pelican import signals
+
+from .body import check_body
+from .fields import check_fields
+from .site import check_site
+from .source import Problem, read_source
+
+KINDS = {"articles": "article", "services": "service", "pages": "page"}
+NOT_PAGE_TEMPLATES = {"base"}
+
+log = logging.getLogger(__name__)
+
+
+def content_files(content_root):
+    for folder, kind in KINDS.items():
+        for path in sorted((content_root / folder).rglob("*.md")):
+            yield path, kind
+
+
+def known_templates(settings):
+    templates = Path(settings["THEME"]) / "templates"
+    return {path.stem for path in templates.glob("*.html")} - NOT_PAGE_TEMPLATES
+
+
+def check_content(settings):
+    """All problems in the content folder, in file order."""
+    content_root = Path(settings["PATH"])
+    templates = known_templates(settings)
+    problems, sources = [], []
+    for path, kind in content_files(content_root):
+        shown_as = _shown(path)
+        source, read_problems = read_source(path, shown_as, kind)
+        problems += read_problems
+        if source is None:
+            continue
+        sources.append(source)
+        for line, message in [*check_fields(source, templates), *check_body(source)]:
+            problems.append(Problem(shown_as, line, message))
+    for source, line, message in check_site(sources, settings, content_root):
+        problems.append(Problem(source.shown_as, line, message))
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+
+
+def _shown(path):
+    """The path as the editor's terminal would show it, relative when possible."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def report(problems, outcome):
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    count = len(problems)
+    print(f"content_checks: {count} problem{'s' * (count != 1)}; {outcome}", file=sys.stderr)
+
+
+def stop_on_problems(pelican):
+    if problems := check_content(pelican.settings):
+        report(problems, "nothing was built.")
+        raise SystemExit(1)
+
+
+def register():
+    signals.initialized.connect(stop_on_problems)

@@ -1,0 +1,328 @@
+"""Editors' mistakes stop the build with file:line and a fix, and leave output/ untouched."""
+
+import datetime
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+import yaml
+
+from conftest import ROOT, build, parse
+
+ARTICLE = "content/articles/allt-du-behover-veta-om-coaching-och-mentorskap.md"
+SERVICE = "content/services/business-coaching.md"
+GOOD_ARTICLE = """---
+title: Ny artikel
+date: 2026-11-20
+author: Therése M. Sandberg
+summary: En kort sammanfattning.
+---
+
+Första stycket.
+
+## Första avsnittet
+
+Text.
+"""
+
+
+def article(front="", body=""):
+    return GOOD_ARTICLE.replace("---\n\n", f"{front}---\n\n", 1) + body
+
+
+def replace_in(path, old, new):
+    def change(root):
+        file = root / path
+        text = file.read_text("utf-8")
+        assert old in text
+        file.write_text(text.replace(old, new, 1), "utf-8")
+
+    return change
+
+
+def write(path, text):
+    def change(root):
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            (root / path).write_bytes(text)
+        else:
+            (root / path).write_text(text, "utf-8")
+
+    return change
+
+
+NEW = "content/articles/ny-artikel.md"
+# (what the editor did, the expected start of the error line)
+MISTAKES = {
+    "missing title": (
+        replace_in(ARTICLE, "title: Allt du behöver veta om coaching och mentorskap?\n", ""),
+        f"{ARTICLE}:1: 'title' is missing",
+    ),
+    "invalid date": (replace_in(ARTICLE, "2026-11-26", "2026-13-01"), f"{ARTICLE}:3: 'date'"),
+    "date as words": (
+        replace_in(ARTICLE, "2026-11-26", "26 november"),
+        f"{ARTICLE}:3: 'date' is not a date",
+    ),
+    "misspelt field": (replace_in(ARTICLE, "author:", "autor:"), f"{ARTICLE}:4: unknown field"),
+    "order not a number": (replace_in(SERVICE, "order: 2", "order: två"), f"{SERVICE}:3: 'order'"),
+    "unknown template": (
+        replace_in("content/pages/kontakt.md", "template: contact", "template: kontact"),
+        "content/pages/kontakt.md:3: template 'kontact' does not exist",
+    ),
+    "unknown service": (
+        replace_in(ARTICLE, "  - kompetenscoaching", "  - ledarskapscoaching"),
+        f"{ARTICLE}:9: no service 'ledarskapscoaching'",
+    ),
+    "address used twice": (
+        write(
+            "content/pages/kontakt-2.md", "---\ntitle: K\nsummary: S\nurl: kontakt/\n---\nText\n"
+        ),
+        "content/pages/kontakt.md:1: address /kontakt/ is also used by",
+    ),
+    "same slug as a generated list": (
+        write("content/pages/tjanster.md", "---\ntitle: T\nsummary: S\n---\nText\n"),
+        "content/pages/tjanster.md:1: address /tjanster/ is also used by a generated list",
+    ),
+    "broken filename link": (
+        write(NEW, article(body="\n[Läs]({filename}finns-inte.md)\n")),
+        f"{NEW}:14: {{filename}}finns-inte.md does not exist",
+    ),
+    "broken anchor in another file": (
+        write(NEW, article(body="\n[Läs]({filename}../services/executive-coaching.md#nej)\n")),
+        f"{NEW}:14: {{filename}}../services/executive-coaching.md has no '#nej'",
+    ),
+    "broken anchor on the page": (
+        write(NEW, article(body="\nSe [nedan](#andra-avsnittet).\n")),
+        f"{NEW}:14: no heading here has the id '#andra-avsnittet'",
+    ),
+    "missing image": (
+        write(NEW, article(body="\n![Porträtt]({static}../images/portratt.jpg)\n")),
+        f"{NEW}:14: {{static}}../images/portratt.jpg does not exist",
+    ),
+    "image without alt text": (
+        write(NEW, article(body="\n![]({static}../images/portratt.jpg)\n")),
+        f"{NEW}:14: an image has no alt text",
+    ),
+    "placeholder xxx": (
+        replace_in(ARTICLE, "kopplade till små", "kopplade till xxx små"),
+        f"{ARTICLE}:63: placeholder 'xxx'",
+    ),
+    "TODO": (write(NEW, article(body="\nTODO: skriv klart\n")), f"{NEW}:14: placeholder 'TODO'"),
+    "lorem ipsum": (write(NEW, article(body="\nLorem ipsum dolor.\n")), f"{NEW}:14: placeholder"),
+    "TODO in the summary": (
+        write(NEW, article().replace("En kort sammanfattning.", "TODO")),
+        f"{NEW}:5: placeholder 'TODO' left in 'summary'",
+    ),
+    "link without address": (
+        write(NEW, article(body="\nLäs [mer]().\n")),
+        f"{NEW}:14: a link has no address",
+    ),
+    "skipped heading level": (
+        write(NEW, article(body="\n#### Detalj\n")),
+        f"{NEW}:14: heading level skipped (## to ####)",
+    ),
+    "second main heading": (write(NEW, article(body="\n# Rubrik\n")), f"{NEW}:14: '# '"),
+    "empty file": (write(NEW, ""), f"{NEW}:1: the file is empty"),
+    "not UTF-8": (
+        write(NEW, article(body="\nTr\xe4d\n").encode("latin-1")),
+        f"{NEW}:4: text is not valid UTF-8",  # the é in Therése comes first
+    ),
+    "no front matter": (write(NEW, "Bara text.\n"), f"{NEW}:1: no front matter"),
+    "broken YAML": (
+        write(NEW, article().replace("title: Ny artikel", 'title: "Ny artikel')),
+        f"{NEW}:",
+    ),
+    "empty text": (write(NEW, GOOD_ARTICLE.split("Första stycket")[0]), f"{NEW}:7: the text"),
+}
+
+
+def tree_digest(folder):
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    """A copy of the real content, and an output/ from an earlier good build."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    (tmp_path / "output" / "artiklar").mkdir(parents=True)
+    (tmp_path / "output" / "index.html").write_text("<p>the live site</p>")
+    return tmp_path
+
+
+def build_with_swap(workspace, settings="pelican.conf.py", **env):
+    """`invoke build`'s own code, run from the workspace as an editor would."""
+    code = (
+        "from tasks import build_site; "
+        f"build_site({str(ROOT / settings)!r}, output='output', content='content')"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=workspace,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUTF8": "1", "COLUMNS": "200", **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_mistake_fails_the_build_with_file_line_and_fix(workspace, mistake):
+    make_mistake, expected = MISTAKES[mistake]
+    make_mistake(workspace)
+    before = tree_digest(workspace / "output")
+    result = build_with_swap(workspace)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert any(line.startswith(expected) for line in lines), result.stderr
+    assert all(" — " in line for line in lines[:-1]), "every problem says how to fix it"
+    assert lines[-1].startswith("content_checks:")
+    assert "Traceback" not in result.stderr + result.stdout
+    assert tree_digest(workspace / "output") == before
+    assert sorted(p.name for p in workspace.iterdir()) == ["content", "output"]  # no leftovers
+
+
+def test_all_problems_are_reported_together(workspace):
+    for mistake in ("missing title", "TODO", "order not a number"):
+        MISTAKES[mistake][0](workspace)
+    result = build_with_swap(workspace)
+    assert result.returncode == 1
+    assert "content_checks: 3 problems; nothing was built." in result.stderr
+
+
+def test_pelican_warnings_are_fatal_too(workspace):
+    write(NEW, article(body="\n[Se]({okand}sida)\n"))(workspace)
+    before = tree_digest(workspace / "output")
+    result = build_with_swap(workspace)
+    assert result.returncode == 1
+    assert tree_digest(workspace / "output") == before
+
+
+def test_good_build_replaces_output(workspace):
+    result = build_with_swap(workspace)
+    assert result.returncode == 0, result.stderr
+    assert (workspace / "output" / "kontakt" / "index.html").exists()
+    assert "the live site" not in (workspace / "output" / "index.html").read_text()
+    assert sorted(p.name for p in workspace.iterdir()) == ["content", "output"]
+
+
+def test_real_content_passes_check_content():
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "check-content"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no problems" in result.stdout
+
+
+def test_check_content_reports_like_the_build(workspace):
+    make_mistake, expected = MISTAKES["TODO"]
+    make_mistake(workspace)
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "-r", str(ROOT), "check-content", "--content", "content"],
+        cwd=workspace,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(expected)
+
+
+# Escaping: what an editor types in a title never becomes markup.
+
+TRICKY_TITLE = 'Ledare & <chefer> "i dag" </script><script>alert(1)</script>'
+
+
+@pytest.fixture(scope="module")
+def tricky_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tricky")
+    shutil.copytree(ROOT / "content", root / "content")
+    meta = {"title": TRICKY_TITLE, "summary": TRICKY_TITLE}
+    text = GOOD_ARTICLE.replace("title: Ny artikel\n", yaml.safe_dump(meta, allow_unicode=True))
+    text = text.replace("summary: En kort sammanfattning.\n", "")
+    (root / "content/articles/knepig.md").write_text(text, "utf-8")
+    result = build("pelican.conf.py", root / "output", content=root / "content")
+    assert result.returncode == 0, result.stderr
+    return root / "output"
+
+
+def test_tricky_title_is_text_in_title_and_meta(tricky_site):
+    page = parse(tricky_site, "/artiklar/knepig/")
+    assert page.title.string == f"{TRICKY_TITLE} | EPM"
+    assert page.h1.get_text() == TRICKY_TITLE
+    assert page.find("meta", attrs={"name": "description"})["content"] == TRICKY_TITLE
+    assert not page.find("script", string="alert(1)")
+
+
+def test_tricky_title_is_text_in_the_feed(tricky_site):
+    titles = [
+        t.text
+        for t in ET.parse(tricky_site / "artiklar/atom.xml").iter()
+        if t.tag.endswith("title")
+    ]
+    assert TRICKY_TITLE in titles
+
+
+# invoke new
+
+
+def run_new(*arguments, content):
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "new", *arguments, "--content", str(content)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_new_article_is_a_complete_draft(workspace):
+    result = run_new("article", "Titel med åäö", content=workspace / "content")
+    assert result.returncode == 0, result.stderr
+    path = workspace / "content/articles/titel-med-aao.md"
+    meta = yaml.safe_load(path.read_text("utf-8").split("---")[1])
+    assert meta == {
+        "title": "Titel med åäö",
+        "date": datetime.date.today(),
+        "author": "Therése M. Sandberg",
+        "summary": "",
+        "status": "draft",
+    }
+    assert build_with_swap(workspace).returncode == 0
+
+
+def test_new_service_comes_last_and_new_refuses_to_overwrite(workspace):
+    assert run_new("service", "Teamcoaching", content=workspace / "content").returncode == 0
+    path = workspace / "content/services/teamcoaching.md"
+    assert yaml.safe_load(path.read_text("utf-8").split("---")[1])["order"] == 5
+    path.write_text(path.read_text("utf-8") + "Min text.\n", "utf-8")
+    again = run_new("service", "Teamcoaching", content=workspace / "content")
+    assert again.returncode == 1
+    assert "exists already" in again.stderr
+    assert path.read_text("utf-8").endswith("Min text.\n")
+
+
+# Drafts
+
+
+def test_draft_is_previewed_marked_and_never_published(workspace, tmp_path):
+    write(NEW, article(front="status: draft\n"))(workspace)
+    assert build_with_swap(workspace).returncode == 0
+    draft = parse(workspace / "output", "/utkast/ny-artikel/")
+    assert "Utkast" in draft.find(class_="draft-note").get_text()
+    production = tmp_path / "production"
+    env = {
+        "SITEURL": "https://www.epm.example",
+        "CONTACT_FORM_ENDPOINT": "https://formspree.io/f/abc",
+    }
+    result = build("publishconf.py", production, content=workspace / "content", **env)
+    assert result.returncode == 0, result.stderr
+    published = [str(p.relative_to(production)) for p in production.rglob("*")]
+    assert not [p for p in published if "ny-artikel" in p or "utkast" in p]
+    for name in ("sitemap.xml", "artiklar/atom.xml", "artiklar/index.html"):
+        assert "ny-artikel" not in (production / name).read_text("utf-8")
