@@ -6,6 +6,8 @@ Production overrides live in publishconf.py; both are flat UPPER_CASE settings.
 import datetime
 import os
 
+from jinja2 import select_autoescape
+
 SITENAME = "EPM – Enterprise Performance Management"
 SITE_SHORTNAME = "EPM"
 AUTHOR = "Therése M. Sandberg"  # the default author of `invoke new article`
@@ -43,15 +45,22 @@ PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages", "services"]
 STATIC_PATHS = ["images"]
-# Text files that need SITEURL (absolute: Pelican reads these relative to PATH).
+# Text files made from templates (absolute paths: Pelican reads these relative to PATH).
+THEME_TEMPLATES = os.path.join(os.path.dirname(__file__), "theme", "templates")
 TEMPLATE_PAGES = {
-    os.path.join(os.path.dirname(__file__), "theme/templates/robots.txt"): "robots.txt"
+    os.path.join(THEME_TEMPLATES, "robots.txt"): "robots.txt",
+    os.path.join(THEME_TEMPLATES, "_headers"): "_headers",
 }
 OUTPUT_PATH = "output"
 
 THEME = "theme"
-# Escape everything by default; templates mark Markdown-rendered HTML `|safe` explicitly.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# HTML templates escape everything; they mark Markdown-rendered HTML `|safe` explicitly.
+# The text templates (robots.txt, _headers) are not HTML and are not escaped.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": select_autoescape(enabled_extensions=["html"], default=False),
+}
 MENU = [("Tjänster", "tjanster/"), ("Artiklar", "artiklar/"), ("Kontakt", "kontakt/")]
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
@@ -62,7 +71,17 @@ PLUGINS = [
     "services",
     "contents_list",
     "plain_text",
+    "inline_css",
+    "security_headers",
+    "pelican.plugins.minify",
 ]
+# Minify HTML only: the inlined CSS is minified (and hashed) by inline_css already,
+# and minify-html would treat a .js file as HTML text.
+HTML_MIN = True
+INLINE_CSS_MIN = False
+INLINE_JS_MIN = False
+CSS_MIN = False
+JS_MIN = False
 
 # The file name is the slug, so an editor controls the URL by naming the file.
 SLUGIFY_SOURCE = "basename"
@@ -111,7 +130,7 @@ TRANSLATION_FEED_ATOM = None
 # Only pages a search engine should show: not the 404, the thank-you page or drafts.
 SITEMAP = {
     "format": "xml",
-    "exclude": ["^404\\.html$", "^robots\\.txt$", "^kontakt/tack/", "^utkast/"],
+    "exclude": ["^404\\.html$", "^robots\\.txt$", "^_headers$", "^kontakt/tack/", "^utkast/"],
 }
 
 MARKDOWN = {

@@ -4,7 +4,7 @@
   const TIMEOUT_MS = 15000;
 
   document.querySelectorAll("form[data-contact-form]").forEach((form) => {
-    const button = form.querySelector("button[type=submit]");
+    const button = form.querySelector("button");
     const status = form.querySelector(".form-status");
     const honeypot = form.querySelector(".field--honeypot input");
     let sending = false;

@@ -1,0 +1,50 @@
+"""security_headers: one Content-Security-Policy, for the `_headers` file and a <meta> tag.
+
+Hosts that read `_headers` (Netlify, Cloudflare Pages) send the whole policy with the
+other security headers (theme/templates/_headers). GitHub Pages cannot send headers, so
+every page carries the policy in <meta http-equiv> too, less what a meta tag cannot carry.
+Templates get CSP_HEADER and CSP_META; run after inline_css, whose hash the policy names.
+"""
+
+import logging
+from urllib.parse import urlsplit
+
+from pelican import signals
+
+NOT_IN_META = {"frame-ancestors", "report-uri", "sandbox"}
+
+log = logging.getLogger(__name__)
+
+
+def origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def directives(settings):
+    form_service = origin(settings["CONTACT_FORM_ENDPOINT"])
+    return {
+        "default-src": "'none'",
+        "style-src": settings["INLINE_CSS_HASH"],
+        "script-src": "'self'",
+        "img-src": "'self'",
+        # The form's script posts with fetch; without it the browser posts the form.
+        "connect-src": f"'self' {form_service}",
+        "form-action": f"'self' {form_service}",
+        "base-uri": "'none'",
+        "frame-ancestors": "'none'",
+    }
+
+
+def policy(items):
+    return "; ".join(f"{name} {value}" for name, value in items)
+
+
+def set_policies(pelican):
+    items = directives(pelican.settings).items()
+    pelican.settings["CSP_HEADER"] = policy(items)
+    pelican.settings["CSP_META"] = policy((n, v) for n, v in items if n not in NOT_IN_META)
+
+
+def register():
+    signals.initialized.connect(set_policies)
