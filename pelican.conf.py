@@ -19,6 +19,7 @@ SITE_DESCRIPTION = (
 # Shown where the contact form cannot help (e.g. the service is down). Confirm with EPM.
 CONTACT_EMAIL = "kontakt@epm.se"
 COPYRIGHT_YEAR = datetime.date.today().year
+SHARE_IMAGE = "images/epm-delning.png"  # 1200 × 630, for link previews (Open Graph)
 
 # Empty: links are root-relative in development; publishconf.py requires an https URL.
 SITEURL = os.environ.get("SITEURL", "")
@@ -71,6 +72,7 @@ PLUGINS = [
     "services",
     "contents_list",
     "plain_text",
+    "structured_data",
     "inline_css",
     "security_headers",
     "pelican.plugins.minify",
