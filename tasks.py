@@ -14,6 +14,7 @@ from pelican.settings import read_settings
 
 from plugins.content_checks import check_content as find_content_problems
 from plugins.content_checks import report
+from tools.audit import markdown_table, run_audit
 from tools.form_sink import FormSink
 from tools.new_content import new_content
 
@@ -139,6 +140,19 @@ def new(c, kind, title, content="content"):
         kind, title, ROOT / content, settings["AUTHOR"], settings["SLUG_REGEX_SUBSTITUTIONS"]
     )
     print(f"Created {path} (status: draft). Fill in 'summary' and the text.")
+
+
+@task
+def audit(c):
+    """Lighthouse (mobile) on four pages; scores to test-artifacts/audit/ (see docs/quality.md)."""
+
+    def build_for(folder, siteurl):
+        # The production pipeline, served over http from 127.0.0.1 (publishconf wants https).
+        os.environ.update(SITEURL=siteurl, PREVIEW_URL=siteurl)
+        pelican_main(["-s", str(CONFIG["settings_dev"]), "-o", str(folder), "--fatal", "warnings"])
+
+    scores = run_audit(build_for, ROOT / "test-artifacts" / "audit")
+    print(markdown_table(scores))
 
 
 @task

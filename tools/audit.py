@@ -1,0 +1,79 @@
+"""`invoke audit`: Lighthouse, mobile, on the pages readers land on. A measurement, not a test.
+
+Builds the site with the production pipeline (inline CSS, minified HTML, CSP) but with
+SITEURL pointing at a local server, serves it on 127.0.0.1, and runs the npm package
+`lighthouse` (pinned in package-lock.json) against the system Chromium.
+"""
+
+import json
+import os
+import subprocess
+import tempfile
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [
+    "/",
+    "/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/",
+    "/tjanster/executive-coaching/",
+    "/kontakt/",
+]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def lighthouse(url, report):
+    subprocess.run(
+        [
+            str(ROOT / "node_modules/.bin/lighthouse"),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+    )
+    data = json.loads(Path(report).read_text())
+    return {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
+
+
+def markdown_table(scores):
+    lines = ["| page | " + " | ".join(CATEGORIES) + " |", "| --- |" + " ---: |" * len(CATEGORIES)]
+    for page, row in scores.items():
+        lines.append(f"| {page} | " + " | ".join(str(row[c]) for c in CATEGORIES) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def run_audit(build, out_dir):
+    """`build(folder, siteurl)` fills a folder; the scores go to out_dir as JSON and Markdown."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=folder))
+        siteurl = f"http://127.0.0.1:{server.server_address[1]}"
+        build(Path(folder), siteurl)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            scores = {
+                page: lighthouse(siteurl + page, out_dir / "last-report.json") for page in PAGES
+            }
+        finally:
+            server.shutdown()
+            server.server_close()
+    (out_dir / "lighthouse.json").write_text(json.dumps(scores, indent=2) + "\n")
+    (out_dir / "lighthouse.md").write_text(markdown_table(scores))
+    return scores
