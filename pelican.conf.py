@@ -77,9 +77,11 @@ PLUGINS = [
     "security_headers",
     "pelican.plugins.minify",
 ]
-# Minify HTML only: the inlined CSS is minified (and hashed) by inline_css already,
-# and minify-html would treat a .js file as HTML text.
-HTML_MIN = True
+# The preview keeps readable HTML, with the </head> that livereload injects before;
+# publishconf.py minifies. CSS is minified (and hashed) by inline_css already, and
+# minify-html would treat a .js file as HTML text.
+HTML_MIN = False
+CSP_IN_META = True  # `invoke livereload` turns it off (see tasks.py)
 INLINE_CSS_MIN = False
 INLINE_JS_MIN = False
 CSS_MIN = False

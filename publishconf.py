@@ -30,6 +30,8 @@ SITEURL = _required_https("SITEURL", "https://www.epm.se")
 CONTACT_FORM_ENDPOINT = _required_https("CONTACT_FORM_ENDPOINT", "https://formspree.io/f/abcdwxyz")
 FEED_DOMAIN = SITEURL
 
+HTML_MIN = True
+
 # Drafts are previewed locally and never published.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""

@@ -31,11 +31,12 @@ CONFIG = {
 }
 
 
-def build_site(settings_file, output=CONFIG["output"], content=None):
+def build_site(settings_file, output=CONFIG["output"], content=None, settings=()):
     """Build into a fresh folder and swap it in only if the build succeeds."""
     output = Path(output)
     staging = Path(tempfile.mkdtemp(prefix=".output-", dir=output.parent))
     arguments = ["-s", str(settings_file), "-o", str(staging), "--fatal", "warnings"]
+    arguments += [item for setting in settings for item in ("-e", setting)]
     try:
         pelican_main([*arguments, *([str(content)] if content else [])])
     except BaseException:
@@ -49,8 +50,18 @@ def build_site(settings_file, output=CONFIG["output"], content=None):
     shutil.rmtree(previous, ignore_errors=True)
 
 
+def port_in_use(port):
+    return SystemExit(
+        f"Port {port} on {CONFIG['host']} is in use: is another `invoke livereload` or "
+        "`invoke serve` running? Stop it (Ctrl+C) and try again."
+    )
+
+
 def start_form_sink():
-    sink = FormSink(CONFIG["sink_log"], CONFIG["host"], CONFIG["sink_port"]).start()
+    try:
+        sink = FormSink(CONFIG["sink_log"], CONFIG["host"], CONFIG["sink_port"]).start()
+    except OSError as error:
+        raise port_in_use(CONFIG["sink_port"]) from error
     print(f"Form sink: {sink.url} (submissions in {CONFIG['sink_log'].relative_to(ROOT)})")
     return sink
 
@@ -83,7 +94,10 @@ def serve(c):
     """Serve output/ on 127.0.0.1:8000, with the local form sink on 8001."""
     start_form_sink()
     handler = partial(SimpleHTTPRequestHandler, directory=str(CONFIG["output"]))
-    server = ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler)
+    try:
+        server = ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler)
+    except OSError as error:
+        raise port_in_use(CONFIG["port"]) from error
     print(f"Serving {preview_url()}/ (Ctrl+C stops)")
     try:
         server.serve_forever()
@@ -102,7 +116,9 @@ def livereload(c):
 
     def rebuild():
         try:
-            build_site(CONFIG["settings_dev"])
+            # livereload injects an inline script, which the CSP rightly blocks: the
+            # preview leaves the <meta> CSP out; builds, tests and production keep it.
+            build_site(CONFIG["settings_dev"], settings=["CSP_IN_META=false"])
         except SystemExit:
             print("Build failed; the preview shows the last good build.", file=sys.stderr)
 
@@ -149,7 +165,8 @@ def audit(c):
     def build_for(folder, siteurl):
         # The production pipeline, served over http from 127.0.0.1 (publishconf wants https).
         os.environ.update(SITEURL=siteurl, PREVIEW_URL=siteurl)
-        pelican_main(["-s", str(CONFIG["settings_dev"]), "-o", str(folder), "--fatal", "warnings"])
+        arguments = ["-s", str(CONFIG["settings_dev"]), "-o", str(folder), "-e", "HTML_MIN=true"]
+        pelican_main([*arguments, "--fatal", "warnings"])
 
     scores = run_audit(build_for, ROOT / "test-artifacts" / "audit")
     print(markdown_table(scores))
