@@ -15,7 +15,9 @@ from bs4 import BeautifulSoup
 from tools.form_sink import FormSink
 
 ROOT = Path(__file__).resolve().parent.parent
-ORIGINAL_PAGE = ROOT.parent / "shared" / "source" / "original-page.txt"
+# The client's page as scraped (../shared/source/), kept here so CI runs anywhere.
+ORIGINAL_PAGE = ROOT / "tests" / "data" / "original-page.txt"
+SHARED_ORIGINAL_PAGE = ROOT.parent / "shared" / "source" / "original-page.txt"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -6,7 +6,7 @@ import markdown
 import pytest
 from pelican.settings import get_settings_from_file
 
-from conftest import ORIGINAL_PAGE, ROOT
+from conftest import ORIGINAL_PAGE, ROOT, SHARED_ORIGINAL_PAGE
 
 ARTICLE = "/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/"
 ARTICLE_TITLE = "Allt du behöver veta om coaching och mentorskap?"
@@ -116,3 +116,9 @@ def test_markdown_writes_swedish_quotes_and_dashes():
     assert html == (
         "<p>Hon sa &rdquo;gärna&rdquo; och &rsquo;kanske&rsquo; &ndash; inte &rdquo;nej&rdquo;.</p>"
     )
+
+
+def test_the_copy_of_the_original_page_is_the_shared_one():
+    if not SHARED_ORIGINAL_PAGE.exists():
+        pytest.skip("../shared/ is only beside the team's own clones, not on GitHub")
+    assert ORIGINAL_PAGE.read_bytes() == SHARED_ORIGINAL_PAGE.read_bytes()

