@@ -6,8 +6,6 @@ Production overrides live in publishconf.py; both are flat UPPER_CASE settings.
 import datetime
 import os
 
-from jinja2 import select_autoescape
-
 SITENAME = "EPM – Enterprise Performance Management"
 SITE_SHORTNAME = "EPM"
 AUTHOR = "Therése M. Sandberg"  # the default author of `invoke new article`
@@ -55,13 +53,9 @@ TEMPLATE_PAGES = {
 OUTPUT_PATH = "output"
 
 THEME = "theme"
-# HTML templates escape everything; they mark Markdown-rendered HTML `|safe` explicitly.
-# The text templates (robots.txt, _headers) are not HTML and are not escaped.
-JINJA_ENVIRONMENT = {
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    "autoescape": select_autoescape(enabled_extensions=["html"], default=False),
-}
+# HTML templates escape everything (plugins/plain_text turns it on, as a function here
+# would stop Pelican's content cache from pickling the settings).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True}
 MENU = [("Tjänster", "tjanster/"), ("Artiklar", "artiklar/"), ("Kontakt", "kontakt/")]
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
@@ -70,7 +64,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "swedish_dates",
     "services",
-    "contents_list",
+    "reading_aids",
     "plain_text",
     "structured_data",
     "inline_css",

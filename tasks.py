@@ -111,7 +111,12 @@ def serve(c):
 def livereload(c):
     """Build, serve on 127.0.0.1:8000 and reload the browser on every change."""
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
 
+    # livereload drops a reload that comes within 3 s of the last one (to survive a burst
+    # of changed files), so a quick second save showed a stale page. One rebuild task
+    # and an 0.8 s poll already batch such bursts.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     start_form_sink()
 
     def rebuild():
@@ -170,6 +175,17 @@ def audit(c):
 
     scores = run_audit(build_for, ROOT / "test-artifacts" / "audit")
     print(markdown_table(scores))
+
+
+@task(help={"sizes": "article counts, comma-separated", "runs": "runs of each build per size"})
+def bench(c, sizes="10,100,1000", runs=5):
+    """Build performance against bare Pelican: `uv run --group bench invoke bench`."""
+    from bench.report import write_report  # matplotlib: only in the bench group
+    from bench.run import run_all
+
+    run_all([int(size) for size in sizes.split(",")], int(runs))
+    write_report()
+    print("Wrote docs/performance.md, docs/performance.svg and docs/performance.json")
 
 
 @task

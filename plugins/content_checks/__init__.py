@@ -39,8 +39,9 @@ def check_content(settings):
     content_root = Path(settings["PATH"])
     templates = known_templates(settings)
     problems, sources = [], []
+    cwd = Path.cwd().resolve()
     for path, kind in content_files(content_root):
-        shown_as = _shown(path)
+        shown_as = _shown(path, cwd)
         source, read_problems = read_source(path, shown_as, kind)
         problems += read_problems
         if source is None:
@@ -53,10 +54,10 @@ def check_content(settings):
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 
-def _shown(path):
+def _shown(path, cwd):
     """The path as the editor's terminal would show it, relative when possible."""
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(path).resolve().relative_to(cwd))
     except ValueError:
         return str(path)
 

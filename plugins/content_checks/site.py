@@ -1,7 +1,6 @@
 """Checks across all content: where each file ends up, and whether links reach their targets."""
 
-import posixpath
-from pathlib import Path
+import os
 
 from pelican.utils import slugify
 
@@ -53,7 +52,15 @@ def check_site(sources, settings, content_root):
         else:
             owners[url] = source.shown_as
 
-    by_path = {source.path.resolve(): source for source in sources}
+    # Paths as strings, normalised without touching the disk: one lookup per link.
+    by_path = {os.path.abspath(source.path): source for source in sources}
+    ids_by_path = {}  # heading ids, worked out once per file that links point into
+
+    def ids_of(path):
+        if path not in ids_by_path:
+            ids_by_path[path] = heading_ids(by_path[path])
+        return ids_by_path[path]
+
     service_slugs = {slug_of(s, settings) for s in sources if s.kind == "service"}
     for source in sources:
         for slug in source.meta.get("services") or []:
@@ -65,13 +72,13 @@ def check_site(sources, settings, content_root):
                 )
         for line, kind, target, anchor in links(source):
             base = content_root if target.startswith("/") else source.path.parent
-            resolved = Path(posixpath.normpath(base / target.lstrip("/"))).resolve()
-            if not resolved.is_file():
+            resolved = os.path.abspath(os.path.join(base, target.lstrip("/")))
+            if resolved not in by_path and not os.path.isfile(resolved):
                 yield (
                     source,
                     line,
                     f"{{{kind}}}{target} does not exist — check the path and the file name",
                 )
-            elif anchor and resolved in by_path and anchor not in heading_ids(by_path[resolved]):
-                ids = ", ".join(f"#{i}" for i in sorted(heading_ids(by_path[resolved])))
+            elif anchor and resolved in by_path and anchor not in ids_of(resolved):
+                ids = ", ".join(f"#{i}" for i in sorted(ids_of(resolved)))
                 yield source, line, f"{{{kind}}}{target} has no '#{anchor}' — use one of {ids}"

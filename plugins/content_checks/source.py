@@ -6,6 +6,8 @@ from pathlib import Path
 import yaml
 
 FENCE = "---"
+# libyaml's parser when PyYAML has it: the same nodes and line marks, several times faster.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CLOSING_FENCES = {"---", "..."}
 
 
@@ -62,7 +64,7 @@ def read_source(path, shown_as, kind):
         return problem(1, "the front matter is not closed — add a line '---' after the last field")
 
     try:
-        node = yaml.compose("\n".join(lines[1:end]), Loader=yaml.SafeLoader)
+        node = yaml.compose("\n".join(lines[1:end]), Loader=FAST_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 2
