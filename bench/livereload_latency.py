@@ -15,17 +15,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
+
 from .measure import ROOT, median
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGE = "http://127.0.0.1:8000/kontakt/"
 EDITED = Path("content/pages/kontakt.md")
 COPIED = ["content", "theme", "plugins", "tools", "tasks.py", "pelican.conf.py", "publishconf.py"]
@@ -70,9 +63,7 @@ def measure(markdown, runs):
     original = markdown.read_text("utf-8")
     samples = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(PAGE)
         page.wait_for_timeout(2000)  # the watcher's first look finds every file new

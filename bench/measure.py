@@ -1,10 +1,9 @@
-"""Timing and memory of one build, each in its own process, as editors and CI run it."""
+"""Timing and peak memory of one build, each in its own process, as editors and CI run it."""
 
 import os
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,11 +15,22 @@ OURS = {
     },
 }
 BARE = {"settings": ROOT / "bench" / "bare_settings.py", "env": {}}
+# A small process starts the build and reports on it. A child forked straight from this
+# (large) process would count this process's memory in its own peak RSS.
+TIMER = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "seconds = time.perf_counter() - start\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(seconds, peak, file=sys.stderr)\n"
+    "sys.exit(done.returncode)\n"
+)
 
 
 def build(kind, content, output, *extra):
     """Run one Pelican build; return (seconds, peak RSS in MiB)."""
-    command = [
+    pelican = [
         sys.executable,
         "-m",
         "pelican",
@@ -33,15 +43,13 @@ def build(kind, content, output, *extra):
         *extra,
     ]
     env = {**os.environ, "PYTHONUTF8": "1", **kind["env"]}
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    done = subprocess.run(
+        [sys.executable, "-c", TIMER, *pelican], env=env, cwd=ROOT, capture_output=True, text=True
     )
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if status != 0:
-        raise RuntimeError(f"build failed: {process.stderr.read().decode()[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    if done.returncode != 0:
+        raise RuntimeError(f"build failed:\n{done.stderr[-2000:]}")
+    seconds, peak_kib = done.stderr.split()[-2:]
+    return float(seconds), int(peak_kib) / 1024
 
 
 def median(values):

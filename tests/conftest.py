@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from tools.form_sink import FormSink
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,16 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ORIGINAL_PAGE = ROOT / "tests" / "data" / "original-page.txt"
 SHARED_ORIGINAL_PAGE = ROOT.parent / "shared" / "source" / "original-page.txt"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PRODUCTION_ENV = {
     "SITEURL": "https://www.epm.example",
     "CONTACT_FORM_ENDPOINT": "https://formspree.io/f/abc",

@@ -14,6 +14,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
     "/",
@@ -22,11 +24,6 @@ PAGES = [
     "/kontakt/",
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
 
 
 class Quiet(SimpleHTTPRequestHandler):
@@ -43,7 +40,7 @@ def lighthouse(url, report):
             "--output=json",
             f"--output-path={report}",
             f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={CHROME_FLAGS}",
+            f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}",
         ],
         check=True,
         env={**os.environ, "CHROME_PATH": CHROMIUM},
