@@ -65,6 +65,7 @@ PLUGINS = [
     "swedish_dates",
     "services",
     "reading_aids",
+    "content_images",
     "plain_text",
     "structured_data",
     "inline_css",

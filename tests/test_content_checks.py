@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
+from PIL import Image
 
 from conftest import ROOT, build, parse
 
@@ -326,3 +328,33 @@ def test_draft_is_previewed_marked_and_never_published(workspace, tmp_path):
     assert not [p for p in published if "ny-artikel" in p or "utkast" in p]
     for name in ("sitemap.xml", "artiklar/atom.xml", "artiklar/index.html"):
         assert "ny-artikel" not in (production / name).read_text("utf-8")
+
+
+def test_tricky_title_is_text_in_json_ld_and_open_graph(tricky_site):
+    page = parse(tricky_site, "/artiklar/knepig/")
+    [script] = page.find_all("script", type="application/ld+json")
+    nodes = {node["@type"]: node for node in json.loads(script.string)["@graph"]}
+    assert nodes["Article"]["headline"] == TRICKY_TITLE
+    assert nodes["Article"]["description"] == TRICKY_TITLE
+    assert page.find("meta", property="og:title")["content"] == f"{TRICKY_TITLE} | EPM"
+    # The title's </script> never closes the JSON-LD block early.
+    assert "</script><script>alert" not in (tricky_site / "artiklar/knepig/index.html").read_text()
+
+
+# Images an editor adds
+
+
+def test_content_images_get_size_and_lazy_loading(workspace):
+    for name, size in (("forsta.png", (640, 360)), ("andra.png", (320, 200))):
+        Image.new("RGB", size, "teal").save(workspace / "content" / "images" / name)
+    body = (
+        "\n![Första bilden]({static}../images/forsta.png)\n"
+        "\n![Andra bilden]({static}../images/andra.png)\n"
+    )
+    write(NEW, article(body=body))(workspace)
+    assert build_with_swap(workspace).returncode == 0
+    first, second = parse(workspace / "output", "/artiklar/ny-artikel/").select(".prose img")
+    assert (first["width"], first["height"]) == ("640", "360")
+    assert not first.has_attr("loading")
+    assert (second["width"], second["height"], second["loading"]) == ("320", "200", "lazy")
+    assert first["src"] == "/images/forsta.png" and second["decoding"] == "async"

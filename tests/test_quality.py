@@ -197,3 +197,13 @@ def test_no_web_fonts_and_no_other_origins_in_the_markup(production_site):
         assert "@font-face" not in html and "@import" not in html
         for url in re.findall(r'(?:src|href)="?(https?://[^"\s>]+)', html):
             assert urlsplit(url).netloc == urlsplit(SITEURL).netloc, (path, url)
+
+
+def test_feed_lists_exactly_the_published_articles(production_site):
+    feed = ET.parse(production_site / "artiklar" / "atom.xml")
+    entries = [
+        link.get("href")
+        for entry in feed.iter("{http://www.w3.org/2005/Atom}entry")
+        for link in entry.iter("{http://www.w3.org/2005/Atom}link")
+    ]
+    assert entries == [SITEURL + ARTICLE]
