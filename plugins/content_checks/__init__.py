@@ -6,7 +6,6 @@ all problems, prints one line each (`content/x.md:3: what is wrong — how to fi
 and exits non-zero, so nothing is built. `invoke check-content` runs the same checks.
 """
 
-import logging
 import sys
 from pathlib import Path
 
@@ -19,8 +18,6 @@ from .source import Problem, read_source
 
 KINDS = {"articles": "article", "services": "service", "pages": "page"}
 NOT_PAGE_TEMPLATES = {"base"}
-
-log = logging.getLogger(__name__)
 
 
 def content_files(content_root):

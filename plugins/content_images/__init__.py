@@ -6,7 +6,6 @@ Sizes are read with Pillow from the files that {static} and {attach} links point
 images given by another address are left as they are.
 """
 
-import logging
 import os
 import re
 
@@ -15,8 +14,6 @@ from PIL import Image, UnidentifiedImageError
 
 IMG = re.compile(r"<img\b[^>]*>")
 LOCAL_SRC = re.compile(r'\bsrc="\{(?:static|attach)\}([^"]+)"')
-
-log = logging.getLogger(__name__)
 
 
 def image_size(content, target):

@@ -8,7 +8,6 @@ Templates get INLINE_CSS and INLINE_CSS_HASH. The HTML minifier must leave <styl
 
 import base64
 import hashlib
-import logging
 from pathlib import Path
 
 import minify_html
@@ -17,8 +16,6 @@ from pelican import signals
 
 STYLESHEET = "static/css/site.css"
 OPEN, CLOSE = "<style>", "</style>"
-
-log = logging.getLogger(__name__)
 
 
 def minified_css(css):

@@ -6,14 +6,11 @@ every page carries the policy in <meta http-equiv> too, less what a meta tag can
 Templates get CSP_HEADER and CSP_META; run after inline_css, whose hash the policy names.
 """
 
-import logging
 from urllib.parse import urlsplit
 
 from pelican import signals
 
 NOT_IN_META = {"frame-ancestors", "report-uri", "sandbox"}
-
-log = logging.getLogger(__name__)
 
 
 def origin(url):

@@ -5,7 +5,6 @@ Pelican knows articles and pages only. A service is a page with its own URL
 templates get them, in that order, as `services`, and they stay out of `pages`.
 """
 
-import logging
 from pathlib import PurePath
 
 from pelican import signals
@@ -13,8 +12,6 @@ from pelican.contents import Page
 
 SERVICES_FOLDER = "services"
 TEMPLATE = "service"
-
-log = logging.getLogger(__name__)
 
 
 def is_service(content):

@@ -6,15 +6,11 @@ than in Jinja; the output goes through Jinja's htmlsafe JSON, so a title contain
 </script> stays text.
 """
 
-import logging
-
 from jinja2 import pass_context
 from jinja2.utils import htmlsafe_json_dumps
 from pelican import signals
 
 CONTEXT = "https://schema.org"
-
-log = logging.getLogger(__name__)
 
 
 def text(value):

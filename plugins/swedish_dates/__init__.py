@@ -4,14 +4,10 @@ The operating system's locale is never used: CI machines lack sv_SE, and Pelican
 own LOCALE setting would call setlocale().
 """
 
-import logging
-
 from babel.dates import format_date
 from pelican import signals
 
 DEFAULT_LOCALE = "sv_SE"
-
-log = logging.getLogger(__name__)
 
 
 def add_filter(generator):
