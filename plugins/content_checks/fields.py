@@ -45,7 +45,7 @@ OPTIONAL = {
     "page": {
         "status": status,
         "template": text,
-        "url": str,
+        "url": str,  # any text, even empty: the start page's url is ""
         "save_as": text,
         "eyebrow": text,
         "robots": text,

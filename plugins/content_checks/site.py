@@ -8,9 +8,8 @@ from .body import heading_ids, links
 
 
 def slug_of(source, settings):
-    return source.meta.get("slug") or slugify(
-        source.path.stem, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
-    )
+    # The file name is the slug (SLUGIFY_SOURCE = "basename").
+    return slugify(source.path.stem, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
 
 
 # (kind, is a draft) -> the setting that gives its URL
