@@ -193,4 +193,4 @@ def test(c):
     """Lint with ruff, then run the whole test suite."""
     c.run("ruff check .", echo=True)
     c.run("ruff format --check .", echo=True)
-    c.run("pytest", echo=True, env={"PYTHONUTF8": "1", **os.environ})
+    c.run("pytest", echo=True, env={"PYTHONUTF8": "1"})  # added to the environment

@@ -4,9 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from tools.form_sink import FormSink
+from tools.static_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 # The client's page as scraped (../shared/source/), kept here so CI runs anywhere.
@@ -44,20 +43,12 @@ def build_or_fail(settings, output, **env):
     return output
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_folder(tmp_path_factory):
     """An HTTP server on a free port of 127.0.0.1, serving a folder the build fills."""
     folder = tmp_path_factory.mktemp("site")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(folder) as url:
+        yield folder, url
 
 
 @pytest.fixture(scope="session")

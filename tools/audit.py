@@ -9,12 +9,10 @@ import json
 import os
 import subprocess
 import tempfile
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
+from tools.static_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
@@ -24,11 +22,6 @@ PAGES = [
     "/kontakt/",
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
 
 
 def lighthouse(url, report):
@@ -59,18 +52,9 @@ def markdown_table(scores):
 def run_audit(build, out_dir):
     """`build(folder, siteurl)` fills a folder; the scores go to out_dir as JSON and Markdown."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=folder))
-        siteurl = f"http://127.0.0.1:{server.server_address[1]}"
+    with tempfile.TemporaryDirectory() as folder, serving(folder) as siteurl:
         build(Path(folder), siteurl)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            scores = {
-                page: lighthouse(siteurl + page, out_dir / "last-report.json") for page in PAGES
-            }
-        finally:
-            server.shutdown()
-            server.server_close()
+        scores = {page: lighthouse(siteurl + page, out_dir / "last-report.json") for page in PAGES}
     (out_dir / "lighthouse.json").write_text(json.dumps(scores, indent=2) + "\n")
     (out_dir / "lighthouse.md").write_text(markdown_table(scores))
     return scores
