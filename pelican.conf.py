@@ -6,8 +6,10 @@ Production overrides live in publishconf.py; both are flat UPPER_CASE settings.
 import datetime
 import os
 
-SITENAME = "EPM – Enterprise Performance Management"
+# The firm's names, as the original page writes them; SITENAME joins them.
 SITE_SHORTNAME = "EPM"
+SITE_FULLNAME = "Enterprise Performance Management"
+SITENAME = f"{SITE_SHORTNAME} – {SITE_FULLNAME}"
 AUTHOR = "Therése M. Sandberg"  # the default author of `invoke new article`
 SITE_TAGLINE = "Ledarkvaliteter"
 SITE_DESCRIPTION = (
@@ -18,12 +20,19 @@ SITE_DESCRIPTION = (
 CONTACT_EMAIL = "kontakt@epm.se"
 COPYRIGHT_YEAR = datetime.date.today().year
 SHARE_IMAGE = "images/epm-delning.png"  # 1200 × 630, for link previews (Open Graph)
+SHARE_IMAGE_ALT = f"{SITENAME}: Executive Coaching gör dig till en bättre ledare"
+AREA_SERVED = "Sverige"  # schema.org areaServed, for the firm and each service
 
 # Empty: links are root-relative in development; publishconf.py requires an https URL.
 SITEURL = os.environ.get("SITEURL", "")
 # Where `invoke livereload` and `invoke serve` show the site and run the local form sink.
-PREVIEW_URL = os.environ.get("PREVIEW_URL", "http://127.0.0.1:8000")
-CONTACT_FORM_ENDPOINT = os.environ.get("CONTACT_FORM_ENDPOINT", "http://127.0.0.1:8001/f/epm")
+PREVIEW_HOST = "127.0.0.1"
+PREVIEW_PORT = 8000
+FORM_SINK_PORT = 8001
+PREVIEW_URL = os.environ.get("PREVIEW_URL", f"http://{PREVIEW_HOST}:{PREVIEW_PORT}")
+CONTACT_FORM_ENDPOINT = os.environ.get(
+    "CONTACT_FORM_ENDPOINT", f"http://{PREVIEW_HOST}:{FORM_SINK_PORT}/f/epm"
+)
 # Form field names the service understands (Formspree convention), set here only.
 CONTACT_FORM_FIELDS = {
     "name": "name",
@@ -37,13 +46,29 @@ CONTACT_FORM_FIELDS = {
 CONTACT_FORM_SUBJECT = "Ny förfrågan via epm.se"
 
 TIMEZONE = "Europe/Stockholm"
-DEFAULT_LANG = "sv"
-BABEL_LOCALE = "sv_SE"  # dates via Babel; Pelican's LOCALE would use the OS locale
+DEFAULT_LANG = "sv"  # <html lang>, JSON-LD inLanguage
+BABEL_LOCALE = "sv_SE"  # dates via Babel and og:locale; Pelican's LOCALE would use the OS locale
 
 PATH = "content"
-ARTICLE_PATHS = ["articles"]
-PAGE_PATHS = ["pages", "services"]
+# The kinds of content: each is a folder of content/ with its own address. Pelican's
+# settings below, the content checks, `invoke new` and the theme all read this one table.
+# A kind with a `template` is one of ours (plugins/content_kinds): its pages use that
+# template, carry an `order:`, and templates get them in that order under the folder's
+# name (`services`). A new kind ("case studies") is a folder, a template and a line here.
+CONTENT_KINDS = {
+    "article": {"folder": "articles", "url": "artiklar/{slug}/"},
+    "page": {"folder": "pages", "url": "{slug}/"},
+    "service": {"folder": "services", "url": "tjanster/{slug}/", "template": "service"},
+}
+ARTICLE_PATHS = [CONTENT_KINDS["article"]["folder"]]
+PAGE_PATHS = [kind["folder"] for name, kind in CONTENT_KINDS.items() if name != "article"]
 STATIC_PATHS = ["images"]
+# Pages the theme links to from every page, by their file in content/ (plugins/site_pages).
+SITE_PAGES = {
+    "contact": "pages/kontakt.md",
+    "thanks": "pages/tack.md",
+    "privacy": "pages/integritet.md",
+}
 # Text files made from templates (absolute paths: Pelican reads these relative to PATH).
 THEME_TEMPLATES = os.path.join(os.path.dirname(__file__), "theme", "templates")
 TEMPLATE_PAGES = {
@@ -53,20 +78,22 @@ TEMPLATE_PAGES = {
 OUTPUT_PATH = "output"
 
 THEME = "theme"
-# HTML templates escape everything (plugins/plain_text turns it on, as a function here
+# HTML templates escape everything (plugins/autoescape turns it on, as a function here
 # would stop Pelican's content cache from pickling the settings).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True}
-MENU = [("Tjänster", "tjanster/"), ("Artiklar", "artiklar/"), ("Kontakt", "kontakt/")]
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "content_checks",
     "pelican.plugins.yaml_metadata",
     "pelican.plugins.sitemap",
     "swedish_dates",
-    "services",
+    "content_kinds",
+    "site_pages",
     "reading_aids",
     "content_images",
     "plain_text",
+    "autoescape",
+    "noindex",
     "structured_data",
     "inline_css",
     "security_headers",
@@ -84,23 +111,23 @@ JS_MIN = False
 
 # The file name is the slug, so an editor controls the URL by naming the file.
 SLUGIFY_SOURCE = "basename"
-ARTICLE_URL = "artiklar/{slug}/"
-ARTICLE_SAVE_AS = "artiklar/{slug}/index.html"
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
+ARTICLE_URL = CONTENT_KINDS["article"]["url"]
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+PAGE_URL = CONTENT_KINDS["page"]["url"]
+PAGE_SAVE_AS = PAGE_URL + "index.html"
 DRAFT_URL = "utkast/{slug}/"
 DRAFT_SAVE_AS = "utkast/{slug}/index.html"
 DRAFT_PAGE_URL = "utkast/{slug}/"
 DRAFT_PAGE_SAVE_AS = "utkast/{slug}/index.html"
-SERVICE_URL = "tjanster/{slug}/"
-SERVICE_SAVE_AS = "tjanster/{slug}/index.html"
 
 # Generated lists: the article list and the service overview, nothing else.
 DIRECT_TEMPLATES = ["index", "services"]
-INDEX_SAVE_AS = "artiklar/index.html"
-INDEX_URL = "artiklar/"
-SERVICES_SAVE_AS = "tjanster/index.html"
-SERVICES_URL = "tjanster/"
+# Each list lives at its kind's address less the slug: /artiklar/, /tjanster/.
+INDEX_URL = CONTENT_KINDS["article"]["url"].removesuffix("{slug}/")
+INDEX_SAVE_AS = INDEX_URL + "index.html"
+SERVICES_URL = CONTENT_KINDS["service"]["url"].removesuffix("{slug}/")
+SERVICES_SAVE_AS = SERVICES_URL + "index.html"
+MENU = [("Tjänster", SERVICES_URL), ("Artiklar", INDEX_URL), ("Kontakt", "kontakt/")]
 DEFAULT_PAGINATION = False
 
 # No page that nobody designed: Pelican's author, category, tag and archive pages are off.
@@ -126,11 +153,9 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 
-# Only pages a search engine should show: not the 404, the thank-you page or drafts.
-SITEMAP = {
-    "format": "xml",
-    "exclude": ["^404\\.html$", "^robots\\.txt$", "^_headers$", "^kontakt/tack/", "^utkast/"],
-}
+# Only pages a search engine should show: not drafts, nor pages marked `robots: noindex`
+# (plugins/noindex), nor the text files.
+SITEMAP = {"format": "xml", "exclude": ["^robots\\.txt$", "^_headers$", "^utkast/"]}
 
 MARKDOWN = {
     "extension_configs": {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from invoke import task
 from pelican import main as pelican_main
-from pelican.settings import read_settings
+from pelican.settings import get_settings_from_file, read_settings
 
 from plugins.content_checks import check_content as find_content_problems
 from plugins.content_checks import report
@@ -19,13 +19,14 @@ from tools.form_sink import FormSink
 from tools.new_content import new_content
 
 ROOT = Path(__file__).parent
+SITE = get_settings_from_file(str(ROOT / "pelican.conf.py"))  # the preview's host and ports
 CONFIG = {
     "settings_dev": ROOT / "pelican.conf.py",
     "settings_publish": ROOT / "publishconf.py",
     "output": ROOT / "output",
-    "host": "127.0.0.1",
-    "port": 8000,
-    "sink_port": 8001,
+    "host": SITE["PREVIEW_HOST"],
+    "port": SITE["PREVIEW_PORT"],
+    "sink_port": SITE["FORM_SINK_PORT"],
     "sink_log": ROOT / ".form-sink" / "submissions.jsonl",
     "watched": ["content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"],
 }
@@ -59,7 +60,9 @@ def port_in_use(port):
 
 def start_form_sink():
     try:
-        sink = FormSink(CONFIG["sink_log"], CONFIG["host"], CONFIG["sink_port"]).start()
+        sink = FormSink(
+            CONFIG["sink_log"], SITE["CONTACT_FORM_FIELDS"], CONFIG["host"], CONFIG["sink_port"]
+        ).start()
     except OSError as error:
         raise port_in_use(CONFIG["sink_port"]) from error
     print(f"Form sink: {sink.url} (submissions in {CONFIG['sink_log'].relative_to(ROOT)})")
@@ -157,9 +160,7 @@ def check_content(c, content="content"):
 def new(c, kind, title, content="content"):
     """Start a draft: `invoke new article "Titel med åäö"` writes articles/titel-med-aao.md."""
     settings = read_settings(str(CONFIG["settings_dev"]))
-    path = new_content(
-        kind, title, ROOT / content, settings["AUTHOR"], settings["SLUG_REGEX_SUBSTITUTIONS"]
-    )
+    path = new_content(kind, title, ROOT / content, settings)
     print(f"Created {path} (status: draft). Fill in 'summary' and the text.")
 
 

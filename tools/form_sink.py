@@ -17,9 +17,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-# Formspree's own field names: this is its protocol, not our settings.
-REDIRECT_FIELD = "_next"
-HONEYPOT_FIELD = "_gotcha"
 # Stricter than a browser's type=email (which takes "namn@foretag"), as real services are.
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MAX_BODY_BYTES = 64 * 1024
@@ -32,8 +29,10 @@ SLOW_SECONDS = 1
 class FormSink:
     """`start()` and `stop()` it (again, on the same port); `mode` is OK, ERROR, HANG or SLOW."""
 
-    def __init__(self, log_path, host="127.0.0.1", port=0):
+    def __init__(self, log_path, fields, host="127.0.0.1", port=0):
+        """`fields`: the form's field names, CONTACT_FORM_FIELDS in pelican.conf.py."""
         self.log_path = Path(log_path)
+        self.fields = fields
         self.address = (host, port)
         self.mode = OK
         self._release = threading.Event()
@@ -69,13 +68,14 @@ class FormSink:
             log.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
-def field_errors(fields):
+def field_errors(fields, names):
     """Formspree-style `errors[]` for the fields the service itself insists on."""
     errors = []
-    if not EMAIL.fullmatch(fields.get("email", "")):
-        errors.append({"field": "email", "code": "TYPE_EMAIL", "message": "should be an email"})
-    if not fields.get("message", "").strip():
-        errors.append({"field": "message", "code": "REQUIRED_FIELD_EMPTY", "message": "required"})
+    email, message = names["email"], names["message"]
+    if not EMAIL.fullmatch(fields.get(email, "")):
+        errors.append({"field": email, "code": "TYPE_EMAIL", "message": "should be an email"})
+    if not fields.get(message, "").strip():
+        errors.append({"field": message, "code": "REQUIRED_FIELD_EMPTY", "message": "required"})
     return errors
 
 
@@ -97,13 +97,13 @@ def _handler_for(sink):
             fields = dict(
                 parse_qsl(self.rfile.read(length).decode("utf-8"), keep_blank_values=True)
             )
-            errors = field_errors(fields)
+            errors = field_errors(fields, sink.fields)
             if errors:
                 self._json(422, {"error": "Validation errors", "errors": errors})
                 return
-            if not fields.get(HONEYPOT_FIELD):
+            if not fields.get(sink.fields["honeypot"]):
                 sink.record(fields)
-            next_url = fields.get(REDIRECT_FIELD, "")
+            next_url = fields.get(sink.fields["redirect"], "")
             if "application/json" in self.headers.get("Accept", ""):
                 self._json(200, {"ok": True, "next": next_url})
             else:

@@ -7,22 +7,22 @@ and exits non-zero, so nothing is built. `invoke check-content` runs the same ch
 """
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
 
 from .body import check_body
 from .fields import check_fields
-from .site import check_site
+from .site import check_site, check_site_pages
 from .source import Problem, read_source
 
-KINDS = {"articles": "article", "services": "service", "pages": "page"}
 NOT_PAGE_TEMPLATES = {"base"}
 
 
-def content_files(content_root):
-    for folder, kind in KINDS.items():
-        for path in sorted((content_root / folder).rglob("*.md")):
+def content_files(content_root, kinds):
+    for kind, where in kinds.items():
+        for path in sorted((content_root / where["folder"]).rglob("*.md")):
             yield path, kind
 
 
@@ -37,17 +37,21 @@ def check_content(settings):
     templates = known_templates(settings)
     problems, sources = [], []
     cwd = Path.cwd().resolve()
-    for path, kind in content_files(content_root):
+    for path, kind in content_files(content_root, settings["CONTENT_KINDS"]):
         shown_as = _shown(path, cwd)
         source, read_problems = read_source(path, shown_as, kind)
         problems += read_problems
         if source is None:
             continue
         sources.append(source)
-        for line, message in [*check_fields(source, templates), *check_body(source)]:
+        fields = check_fields(source, templates, settings["CONTENT_KINDS"])
+        for line, message in [*fields, *check_body(source)]:
             problems.append(Problem(shown_as, line, message))
     for source, line, message in check_site(sources, settings, content_root):
         problems.append(Problem(source.shown_as, line, message))
+    shown = partial(_shown, cwd=cwd)
+    for path, line, message in check_site_pages(sources, settings, content_root, shown):
+        problems.append(Problem(path, line, message))
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 

@@ -34,13 +34,15 @@ def status(value):
         return "is unknown — use published, draft or hidden"
 
 
+# A kind of our own (CONTENT_KINDS with a template) asks what a service asks; an article
+# may name pages of each such kind by slug, in a field named after its folder (`services:`).
 REQUIRED = {
     "article": {"title": text, "date": date, "author": text, "summary": text},
     "service": {"title": text, "summary": text, "order": whole_number},
     "page": {"title": text, "summary": text},
 }
 OPTIONAL = {
-    "article": {"modified": date, "services": list_of_text, "status": status},
+    "article": {"modified": date, "status": status},
     "service": {"status": status},
     "page": {
         "status": status,
@@ -53,9 +55,18 @@ OPTIONAL = {
 }
 
 
-def check_fields(source, known_templates):
+def rules_for(kind, kinds):
+    """(required, optional) fields of a kind of content."""
+    rules = kind if kind in REQUIRED else "service"
+    optional = dict(OPTIONAL[rules])
+    if kind == "article":
+        optional.update({k["folder"]: list_of_text for k in kinds.values() if "template" in k})
+    return REQUIRED[rules], optional
+
+
+def check_fields(source, known_templates, kinds):
     """Yield (line, message) for each field that is missing, unknown or of the wrong kind."""
-    required, optional = REQUIRED[source.kind], OPTIONAL[source.kind]
+    required, optional = rules_for(source.kind, kinds)
     for name in required:
         if name not in source.meta and name not in source.unreadable:
             yield 1, f"'{name}' is missing — add a line '{name}: …' to the front matter"

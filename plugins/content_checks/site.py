@@ -12,22 +12,14 @@ def slug_of(source, settings):
     return slugify(source.path.stem, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
 
 
-# (kind, is a draft) -> the setting that gives its URL
-URL_SETTINGS = {
-    ("article", False): "ARTICLE_URL",
-    ("article", True): "DRAFT_URL",
-    ("service", False): "SERVICE_URL",
-    ("service", True): "DRAFT_PAGE_URL",
-    ("page", False): "PAGE_URL",
-    ("page", True): "DRAFT_PAGE_URL",
-}
-
-
 def url_of(source, settings):
     if isinstance(source.meta.get("url"), str):
         return source.meta["url"]
-    setting = URL_SETTINGS[source.kind, source.is_draft]
-    return settings[setting].format(slug=slug_of(source, settings))
+    if source.is_draft:
+        pattern = settings["DRAFT_URL" if source.kind == "article" else "DRAFT_PAGE_URL"]
+    else:
+        pattern = settings["CONTENT_KINDS"][source.kind]["url"]
+    return pattern.format(slug=slug_of(source, settings))
 
 
 def check_site(sources, settings, content_root):
@@ -60,15 +52,18 @@ def check_site(sources, settings, content_root):
             ids_by_path[path] = heading_ids(by_path[path])
         return ids_by_path[path]
 
-    service_slugs = {slug_of(s, settings) for s in sources if s.kind == "service"}
-    for source in sources:
-        for slug in source.meta.get("services") or []:
-            if slug not in service_slugs:
-                yield (
-                    source,
-                    source.line_of("services"),
-                    (f"no service '{slug}' — use one of {', '.join(sorted(service_slugs))}"),
-                )
+    kinds = settings["CONTENT_KINDS"].items()
+    own_kinds = {k["folder"]: name for name, k in kinds if "template" in k}
+    for folder, kind in own_kinds.items():
+        slugs = {slug_of(s, settings) for s in sources if s.kind == kind}
+        for source in sources:
+            for slug in source.meta.get(folder) or []:
+                if slug not in slugs:
+                    yield (
+                        source,
+                        source.line_of(folder),
+                        f"no {kind} '{slug}' — use one of {', '.join(sorted(slugs))}",
+                    )
         for line, kind, target, anchor in links(source):
             base = content_root if target.startswith("/") else source.path.parent
             resolved = os.path.abspath(os.path.join(base, target.lstrip("/")))
@@ -81,3 +76,25 @@ def check_site(sources, settings, content_root):
             elif anchor and resolved in by_path and anchor not in ids_of(resolved):
                 ids = ", ".join(f"#{i}" for i in sorted(ids_of(resolved)))
                 yield source, line, f"{{{kind}}}{target} has no '#{anchor}' — use one of {ids}"
+
+
+def check_site_pages(sources, settings, content_root, shown):
+    """Yield (path, line, message) for a page the theme links everywhere that is gone or a draft."""
+    by_path = {source.path.resolve(): source for source in sources}
+    for role, path in settings["SITE_PAGES"].items():
+        file = (content_root / path).resolve()
+        source = by_path.get(file)
+        if source is None:
+            yield (
+                shown(file),
+                1,
+                f"the {role} page is missing (SITE_PAGES in pelican.conf.py names this file) — "
+                "put it back, or write its new file name in SITE_PAGES",
+            )
+        elif source.is_draft:
+            yield (
+                source.shown_as,
+                source.line_of("status"),
+                f"the {role} page is linked from every page and cannot be a draft — "
+                "remove 'status: draft'",
+            )

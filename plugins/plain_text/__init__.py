@@ -4,12 +4,8 @@ Pelican treats both as HTML: to its feed writer a "<" in a title starts a tag, w
 strips, and a Markdown summary passes raw HTML through. Escaping both once, as Markup,
 makes every reader agree: Jinja's autoescape leaves Markup as it is, `striptags` turns
 it back into the typed text (for attributes and JSON), and the feed shows it as typed.
-
-It also turns on autoescape for the HTML templates (templates mark Markdown-rendered
-HTML `|safe` explicitly); robots.txt and _headers are text and stay as written.
 """
 
-from jinja2 import select_autoescape
 from markupsafe import Markup, escape
 from pelican import signals
 
@@ -25,10 +21,5 @@ def escape_fields(content):
         content.title = content.metadata["title"]
 
 
-def escape_html_templates(generator):
-    generator.env.autoescape = select_autoescape(enabled_extensions=["html"], default=False)
-
-
 def register():
     signals.content_object_init.connect(escape_fields)
-    signals.generator_init.connect(escape_html_templates)

@@ -3,7 +3,9 @@
 Hosts that read `_headers` (Netlify, Cloudflare Pages) send the whole policy with the
 other security headers (theme/templates/_headers). GitHub Pages cannot send headers, so
 every page carries the policy in <meta http-equiv> too, less what a meta tag cannot carry.
-Templates get CSP_HEADER and CSP_META; run after inline_css, whose hash the policy names.
+Templates get CSP_HEADER and CSP_META. The policy names inline_css's hash, which exists
+from `initialized` on; this plugin runs later, at `generator_init`, so the order of the two
+in PLUGINS does not matter (tests/test_plugins.py builds with it reversed).
 """
 
 from urllib.parse import urlsplit
@@ -37,11 +39,11 @@ def policy(items):
     return "; ".join(f"{name} {value}" for name, value in items)
 
 
-def set_policies(pelican):
-    items = directives(pelican.settings).items()
-    pelican.settings["CSP_HEADER"] = policy(items)
-    pelican.settings["CSP_META"] = policy((n, v) for n, v in items if n not in NOT_IN_META)
+def set_policies(generator):
+    items = directives(generator.settings).items()
+    generator.context["CSP_HEADER"] = policy(items)
+    generator.context["CSP_META"] = policy((n, v) for n, v in items if n not in NOT_IN_META)
 
 
 def register():
-    signals.initialized.connect(set_policies)
+    signals.generator_init.connect(set_policies)

@@ -28,8 +28,8 @@ def organisation(context, origin):
         "email": context["CONTACT_EMAIL"],
         "image": f"{origin}/{context['SHARE_IMAGE']}",
         "description": context["SITE_DESCRIPTION"],
-        "areaServed": {"@type": "Country", "name": "Sverige"},
-        "knowsLanguage": "sv",
+        "areaServed": {"@type": "Country", "name": context["AREA_SERVED"]},
+        "knowsLanguage": context["DEFAULT_LANG"],
     }
 
 
@@ -47,7 +47,7 @@ def page_node(context, origin, url):
             "publisher": provider,
             "image": f"{origin}/{context['SHARE_IMAGE']}",
             "mainEntityOfPage": url,
-            "inLanguage": "sv",
+            "inLanguage": context["DEFAULT_LANG"],
         }
     if page and page.template == "service":
         return {
@@ -55,7 +55,7 @@ def page_node(context, origin, url):
             "name": text(page.title),
             "description": text(page.summary),
             "provider": provider,
-            "areaServed": {"@type": "Country", "name": "Sverige"},
+            "areaServed": {"@type": "Country", "name": context["AREA_SERVED"]},
             "url": url,
         }
     if page and page.template == "contact":

@@ -1,0 +1,62 @@
+"""content_kinds: the page kinds of our own in CONTENT_KINDS (today: services).
+
+Pelican knows articles and pages only. A kind with a `template` is a folder of pages with
+its own address, that template and an editor-set `order`; templates get them, in that
+order, under the folder's name (`services`), and they stay out of `pages`. Which pages of
+a kind an article names (its `services:` field) and which articles name a page are worked
+out here once, for the templates to show: `article.related_services`, `page.related_articles`.
+"""
+
+from pathlib import PurePath
+
+from pelican import signals
+from pelican.contents import Page
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+
+def own_kinds(settings):
+    """{folder: kind settings} for the kinds that have a template of their own."""
+    return {
+        kind["folder"]: kind for kind in settings["CONTENT_KINDS"].values() if "template" in kind
+    }
+
+
+def folder_of(content):
+    return PurePath(content.relative_source_path).parts[0]
+
+
+def give_kind_url(content):
+    # A draft keeps Pelican's draft URL, so production never writes it.
+    kind = own_kinds(content.settings).get(folder_of(content))
+    if not isinstance(content, Page) or kind is None or content.status == "draft":
+        return
+    content.template = kind["template"]
+    content.override_url = kind["url"].format(slug=content.slug)
+    content.override_save_as = content.override_url + "index.html"
+
+
+def collect_and_relate(generators):
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    pages = next(g for g in generators if isinstance(g, PagesGenerator))
+    readable = [*articles.articles, *articles.drafts]
+    for folder in own_kinds(pages.settings):
+        members = [page for page in pages.pages if folder_of(page) == folder]
+        members.sort(key=lambda page: (page.metadata["order"], page.slug))
+        # In place: the shared context holds these same lists.
+        pages.pages[:] = [page for page in pages.pages if folder_of(page) != folder]
+        pages.hidden_pages.extend(members)
+        pages.context[folder] = members
+        for article in readable:
+            named = article.metadata.get(folder) or []
+            setattr(article, f"related_{folder}", [page for page in members if page.slug in named])
+        for page in members:
+            page.related_articles = [
+                article
+                for article in articles.articles
+                if page.slug in (article.metadata.get(folder) or [])
+            ]
+
+
+def register():
+    signals.content_object_init.connect(give_kind_url)
+    signals.all_generators_finalized.connect(collect_and_relate)
