@@ -1,24 +1,33 @@
-"""Shared fixtures: the site built once per session, served on 127.0.0.1, and a browser."""
+"""Shared fixtures: each site built once per session, served on 127.0.0.1, and a browser.
+
+Two content trees are built with the project's theme, plugins and settings:
+- the fixture site (tests/fixtures/site/), whose content the tests own, so they may assert
+  exact lists, orders, texts and bytes on it;
+- the real site (content/), which belongs to the editors, so tests hold it only to
+  invariants that any valid content meets.
+"""
 
 import os
 import shutil
 import subprocess
 import sys
-from functools import partial
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican.settings import get_settings_from_file
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from tools.form_sink import FormSink
 from tools.static_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
-# The client's page as scraped (../shared/source/), kept here so CI runs anywhere.
-ORIGINAL_PAGE = ROOT / "tests" / "data" / "original-page.txt"
-SHARED_ORIGINAL_PAGE = ROOT.parent / "shared" / "source" / "original-page.txt"
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site"
+REAL_CONTENT = ROOT / "content"
+SETTINGS = get_settings_from_file(str(ROOT / "pelican.conf.py"))
 ARTIFACTS = ROOT / "test-artifacts"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]  # what axe-core checks
 PRODUCTION_ENV = {
     "SITEURL": "https://www.epm.example",
     "CONTACT_FORM_ENDPOINT": "https://formspree.io/f/abc",
@@ -37,61 +46,97 @@ def build(settings, output, content=None, **env):
     )
 
 
-def build_or_fail(settings, output, **env):
-    result = build(settings, output, **env)
+def build_or_fail(settings, output, content, **env):
+    result = build(settings, output, content, **env)
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 
 
-@pytest.fixture(scope="session")
-def served_folder(tmp_path_factory):
-    """An HTTP server on a free port of 127.0.0.1, serving a folder the build fills."""
-    folder = tmp_path_factory.mktemp("site")
-    with serving(folder) as url:
-        yield folder, url
-
-
-@pytest.fixture(scope="session")
-def sink(tmp_path_factory):
-    form_sink = FormSink(tmp_path_factory.mktemp("sink") / "submissions.jsonl").start()
-    yield form_sink
-    form_sink.stop()
-
-
-@pytest.fixture(scope="session")
-def site(served_folder, sink):
-    """The development build, posting to the test's form sink."""
-    folder, _ = served_folder
-    return build_or_fail(
-        "pelican.conf.py",
-        folder,
-        PREVIEW_URL=served_folder[1],
-        CONTACT_FORM_ENDPOINT=sink.url,
-    )
-
-
-@pytest.fixture(scope="session")
-def site_url(site, served_folder):
-    return served_folder[1]
-
-
-@pytest.fixture(scope="session")
-def production_site(tmp_path_factory):
-    return build_or_fail("publishconf.py", tmp_path_factory.mktemp("production"), **PRODUCTION_ENV)
+def html_file(folder, path):
+    """The file behind a site URL path: "/kontakt/" → kontakt/index.html."""
+    return folder / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
 
 
 def parse(folder, path):
     """The page at a site URL path ("/kontakt/"), parsed as a browser would (HTML5 rules:
     the minified pages leave out optional tags)."""
-    file = folder / path.lstrip("/")
-    if path.endswith("/"):
-        file = file / "index.html"
-    return BeautifulSoup(file.read_text("utf-8"), "html5lib")
+    return BeautifulSoup(html_file(folder, path).read_text("utf-8"), "html5lib")
+
+
+@dataclass
+class Site:
+    """A built site: its folder, the content it was built from, and where it is served."""
+
+    folder: Path
+    content: Path
+    url: str = ""
+
+    def page(self, path):
+        return parse(self.folder, path)
+
+    def paths(self):
+        """Every HTML page that was built, as site URL paths ("/", "/kontakt/", "/404.html")."""
+        return sorted(
+            "/" + str(file.relative_to(self.folder)).removesuffix("index.html")
+            for file in self.folder.rglob("*.html")
+        )
 
 
 @pytest.fixture(scope="session")
-def page_of(site):
-    return partial(parse, site)
+def sink(tmp_path_factory):
+    log = tmp_path_factory.mktemp("sink") / "submissions.jsonl"
+    form_sink = FormSink(log, SETTINGS["CONTACT_FORM_FIELDS"]).start()
+    yield form_sink
+    form_sink.stop()
+
+
+def served_dev_build(tmp_path_factory, content, sink):
+    """The development build of `content`, served, its form posting to the test's sink."""
+    folder = tmp_path_factory.mktemp("site")
+    with serving(folder) as url:
+        build_or_fail(
+            "pelican.conf.py", folder, content, PREVIEW_URL=url, CONTACT_FORM_ENDPOINT=sink.url
+        )
+        yield Site(folder, content, url)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory, sink):
+    yield from served_dev_build(tmp_path_factory, FIXTURE_CONTENT, sink)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory, sink):
+    yield from served_dev_build(tmp_path_factory, REAL_CONTENT, sink)
+
+
+@pytest.fixture(scope="session")
+def fixture_production(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("production")
+    build_or_fail("publishconf.py", folder, FIXTURE_CONTENT, **PRODUCTION_ENV)
+    return Site(folder, FIXTURE_CONTENT, PRODUCTION_ENV["SITEURL"])
+
+
+@pytest.fixture(scope="session")
+def real_production(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("real-production")
+    build_or_fail("publishconf.py", folder, REAL_CONTENT, **PRODUCTION_ENV)
+    return Site(folder, REAL_CONTENT, PRODUCTION_ENV["SITEURL"])
+
+
+@pytest.fixture(scope="session", params=["fixture", "real"])
+def each_production(request):
+    """The production build of each content tree, for gates every page must pass."""
+    return request.getfixturevalue(f"{request.param}_production")
+
+
+def require(tool, found, how):
+    """A missing tool skips on a developer's machine and fails in CI."""
+    if not found:
+        message = f"{tool} not found: {how}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 # Browser: the system Chromium, never a downloaded one.
@@ -99,9 +144,5 @@ def page_of(site):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    if not shutil.which(CHROMIUM):
-        message = f"{CHROMIUM} not found: apt-get install chromium chromium-driver"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require(CHROMIUM, shutil.which(CHROMIUM), "apt-get install chromium")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

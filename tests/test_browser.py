@@ -1,4 +1,5 @@
-"""What a reader meets in a real browser: Chromium, driven by Playwright, on 127.0.0.1."""
+"""What a reader meets in a real browser: Chromium, driven by Playwright, on 127.0.0.1,
+reading the fixture site."""
 
 from urllib.parse import urlsplit
 
@@ -6,6 +7,11 @@ import pytest
 from test_pages import SITE_MAP
 
 from conftest import ARTIFACTS
+
+
+@pytest.fixture(scope="module")
+def site_url(fixture_site):
+    return fixture_site.url
 
 
 def test_skip_link_moves_focus_to_the_main_content(page, site_url):

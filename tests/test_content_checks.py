@@ -1,4 +1,7 @@
-"""Editors' mistakes stop the build with file:line and a fix, and leave output/ untouched."""
+"""Editors' mistakes stop the build with file:line and a fix, and leave output/ untouched.
+
+Each mistake is made in a copy of the fixture site's content, whose lines the test knows.
+"""
 
 import datetime
 import hashlib
@@ -13,10 +16,10 @@ import pytest
 import yaml
 from PIL import Image
 
-from conftest import ROOT, build, parse
+from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, ROOT, build, parse
 
-ARTICLE = "content/articles/allt-du-behover-veta-om-coaching-och-mentorskap.md"
-SERVICE = "content/services/business-coaching.md"
+ARTICLE = "content/articles/ledarskap-i-forandring.md"
+SERVICE = "content/services/teamcoaching.md"
 GOOD_ARTICLE = """---
 title: Ny artikel
 date: 2026-11-20
@@ -61,12 +64,12 @@ NEW = "content/articles/ny-artikel.md"
 # (what the editor did, the expected start of the error line)
 MISTAKES = {
     "missing title": (
-        replace_in(ARTICLE, "title: Allt du behöver veta om coaching och mentorskap?\n", ""),
+        replace_in(ARTICLE, "title: Ledarskap i förändring\n", ""),
         f"{ARTICLE}:1: 'title' is missing",
     ),
-    "invalid date": (replace_in(ARTICLE, "2026-11-26", "2026-13-01"), f"{ARTICLE}:3: 'date'"),
+    "invalid date": (replace_in(ARTICLE, "2026-10-01", "2026-13-01"), f"{ARTICLE}:3: 'date'"),
     "date as words": (
-        replace_in(ARTICLE, "2026-11-26", "26 november"),
+        replace_in(ARTICLE, "2026-10-01", "1 oktober"),
         f"{ARTICLE}:3: 'date' is not a date",
     ),
     "misspelt field": (replace_in(ARTICLE, "author:", "autor:"), f"{ARTICLE}:4: unknown field"),
@@ -76,8 +79,8 @@ MISTAKES = {
         "content/pages/kontakt.md:3: template 'kontact' does not exist",
     ),
     "unknown service": (
-        replace_in(ARTICLE, "  - kompetenscoaching", "  - ledarskapscoaching"),
-        f"{ARTICLE}:9: no service 'ledarskapscoaching'",
+        replace_in(ARTICLE, "  - styrelsecoaching", "  - ledarskapscoaching"),
+        f"{ARTICLE}:8: no service 'ledarskapscoaching'",
     ),
     "address used twice": (
         write(
@@ -94,8 +97,8 @@ MISTAKES = {
         f"{NEW}:14: {{filename}}finns-inte.md does not exist",
     ),
     "broken anchor in another file": (
-        write(NEW, article(body="\n[Läs]({filename}../services/executive-coaching.md#nej)\n")),
-        f"{NEW}:14: {{filename}}../services/executive-coaching.md has no '#nej'",
+        write(NEW, article(body="\n[Läs]({filename}../services/teamcoaching.md#nej)\n")),
+        f"{NEW}:14: {{filename}}../services/teamcoaching.md has no '#nej'",
     ),
     "broken anchor on the page": (
         write(NEW, article(body="\nSe [nedan](#andra-avsnittet).\n")),
@@ -110,8 +113,8 @@ MISTAKES = {
         f"{NEW}:14: an image has no alt text",
     ),
     "placeholder xxx": (
-        replace_in(ARTICLE, "kopplade till små", "kopplade till xxx små"),
-        f"{ARTICLE}:63: placeholder 'xxx'",
+        replace_in(ARTICLE, "Riktningen kommer först.", "Riktningen kommer xxx först."),
+        f"{ARTICLE}:17: placeholder 'xxx'",
     ),
     "TODO": (write(NEW, article(body="\nTODO: skriv klart\n")), f"{NEW}:14: placeholder 'TODO'"),
     "lorem ipsum": (write(NEW, article(body="\nLorem ipsum dolor.\n")), f"{NEW}:14: placeholder"),
@@ -139,6 +142,14 @@ MISTAKES = {
         f"{NEW}:",
     ),
     "empty text": (write(NEW, GOOD_ARTICLE.split("Första stycket")[0]), f"{NEW}:7: the text"),
+    "contact page deleted": (
+        lambda root: (root / "content/pages/kontakt.md").unlink(),
+        "content/pages/kontakt.md:1: the contact page is missing",
+    ),
+    "contact page made a draft": (
+        replace_in("content/pages/kontakt.md", "summary:", "status: draft\nsummary:"),
+        "content/pages/kontakt.md:4: the contact page is linked from every page",
+    ),
 }
 
 
@@ -153,8 +164,8 @@ def tree_digest(folder):
 
 @pytest.fixture
 def workspace(tmp_path):
-    """A copy of the real content, and an output/ from an earlier good build."""
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    """A copy of the fixture site's content, and an output/ from an earlier good build."""
+    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
     (tmp_path / "output" / "artiklar").mkdir(parents=True)
     (tmp_path / "output" / "index.html").write_text("<p>the live site</p>")
     return tmp_path
@@ -244,7 +255,7 @@ TRICKY_TITLE = 'Ledare & <chefer> "i dag" </script><script>alert(1)</script>'
 @pytest.fixture(scope="module")
 def tricky_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("tricky")
-    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(FIXTURE_CONTENT, root / "content")
     meta = {"title": TRICKY_TITLE, "summary": TRICKY_TITLE}
     text = GOOD_ARTICLE.replace("title: Ny artikel\n", yaml.safe_dump(meta, allow_unicode=True))
     text = text.replace("summary: En kort sammanfattning.\n", "")
@@ -299,11 +310,11 @@ def test_new_article_is_a_complete_draft(workspace):
 
 
 def test_new_service_comes_last_and_new_refuses_to_overwrite(workspace):
-    assert run_new("service", "Teamcoaching", content=workspace / "content").returncode == 0
-    path = workspace / "content/services/teamcoaching.md"
-    assert yaml.safe_load(path.read_text("utf-8").split("---")[1])["order"] == 5
+    assert run_new("service", "Mentorskap", content=workspace / "content").returncode == 0
+    path = workspace / "content/services/mentorskap.md"
+    assert yaml.safe_load(path.read_text("utf-8").split("---")[1])["order"] == 5  # after 4
     path.write_text(path.read_text("utf-8") + "Min text.\n", "utf-8")
-    again = run_new("service", "Teamcoaching", content=workspace / "content")
+    again = run_new("service", "Mentorskap", content=workspace / "content")
     assert again.returncode == 1
     assert "exists already" in again.stderr
     assert path.read_text("utf-8").endswith("Min text.\n")
@@ -318,11 +329,7 @@ def test_draft_is_previewed_marked_and_never_published(workspace, tmp_path):
     draft = parse(workspace / "output", "/utkast/ny-artikel/")
     assert "Utkast" in draft.find(class_="draft-note").get_text()
     production = tmp_path / "production"
-    env = {
-        "SITEURL": "https://www.epm.example",
-        "CONTACT_FORM_ENDPOINT": "https://formspree.io/f/abc",
-    }
-    result = build("publishconf.py", production, content=workspace / "content", **env)
+    result = build("publishconf.py", production, content=workspace / "content", **PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     published = [str(p.relative_to(production)) for p in production.rglob("*")]
     assert not [p for p in published if "ny-artikel" in p or "utkast" in p]

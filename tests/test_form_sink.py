@@ -7,6 +7,7 @@ import urllib.request
 
 import pytest
 
+from conftest import SETTINGS
 from tools.form_sink import FormSink
 
 THANKS = "http://127.0.0.1:8000/kontakt/tack/"
@@ -19,7 +20,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 @pytest.fixture
 def fresh_sink(tmp_path):
-    sink = FormSink(tmp_path / "submissions.jsonl").start()
+    sink = FormSink(tmp_path / "submissions.jsonl", SETTINGS["CONTACT_FORM_FIELDS"]).start()
     yield sink
     sink.stop()
 

@@ -1,21 +1,36 @@
-"""Every page of the site map exists, is Swedish, and carries what readers and search need."""
+"""The theme on the fixture site (tests/fixtures/site/): every page type, with the exact
+lists, orders and texts that the fixture's content makes."""
 
 import pytest
 
+# The fixture site's published pages; its drafts are under /utkast/ in the preview only.
 SITE_MAP = [
     "/",
     "/artiklar/",
-    "/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/",
+    "/artiklar/att-valja-coach/",
+    "/artiklar/ledarskap-i-forandring/",
     "/tjanster/",
-    "/tjanster/business-coaching/",
-    "/tjanster/executive-coaching/",
-    "/tjanster/prestationscoaching/",
-    "/tjanster/kompetenscoaching/",
+    "/tjanster/styrelsecoaching/",
+    "/tjanster/teamcoaching/",
+    "/tjanster/karriarcoaching/",
     "/kontakt/",
     "/kontakt/tack/",
     "/integritet/",
     "/404.html",
 ]
+DRAFTS = ["/utkast/framtida-tjanst/", "/utkast/utkast-om-mentorskap/"]
+ARTICLE = "/artiklar/ledarskap-i-forandring/"
+# In `order:` (1, 2, 3), which is not the alphabetical order of the files.
+SERVICES_IN_ORDER = [
+    "/tjanster/styrelsecoaching/",
+    "/tjanster/teamcoaching/",
+    "/tjanster/karriarcoaching/",
+]
+
+
+@pytest.fixture(scope="module")
+def page_of(fixture_site):
+    return fixture_site.page
 
 
 @pytest.mark.parametrize("path", SITE_MAP)
@@ -30,6 +45,10 @@ def test_page_is_complete(page_of, path):
     assert page.find("a", class_="skip-link")["href"] == "#innehall"
 
 
+def test_exactly_the_content_and_the_lists_are_built(fixture_site):
+    assert fixture_site.paths() == sorted(SITE_MAP + DRAFTS)
+
+
 def test_titles_and_descriptions_are_unique(page_of):
     pages = [page_of(path) for path in SITE_MAP]
     titles = [page.title.string for page in pages]
@@ -38,19 +57,29 @@ def test_titles_and_descriptions_are_unique(page_of):
     assert len(set(descriptions)) == len(SITE_MAP)
 
 
-def test_landing_page_is_a_company_front_page(page_of):
+def test_landing_page_shows_services_in_order_the_newest_article_and_the_form(page_of):
     start = page_of("/")
-    assert start.find(class_="eyebrow").get_text(strip=True) == "Ledarkvaliteter"
-    assert start.h1.get_text(strip=True) == "Executive Coaching gör dig till en bättre ledare"
-    service_links = [a["href"] for a in start.select(".cards a")]
-    assert service_links == [
-        "/tjanster/executive-coaching/",
-        "/tjanster/business-coaching/",
-        "/tjanster/prestationscoaching/",
-        "/tjanster/kompetenscoaching/",
-    ]
-    assert start.find("a", href="/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/")
+    assert start.find(class_="eyebrow").get_text(strip=True) == "Ledarskap"
+    assert start.h1.get_text(strip=True) == "Testsajtens startsida"
+    assert [a["href"] for a in start.select(".cards a")] == SERVICES_IN_ORDER
+    teaser = start.select_one("#artikel-rubrik a")
+    assert teaser["href"] == "/artiklar/att-valja-coach/"  # 15 November, newer than 1 October
+    assert [a["href"] for a in start.select(".actions a")] == ["/kontakt/", "/tjanster/"]
     assert start.find("form", class_="contact-form")
+
+
+def test_services_overview_follows_the_order_fields(page_of):
+    overview = page_of("/tjanster/")
+    assert [a["href"] for a in overview.select(".cards a")] == SERVICES_IN_ORDER
+    description = overview.find("meta", attrs={"name": "description"})["content"]
+    assert description == (
+        "Coaching och mentorskap från EPM: Styrelsecoaching, Teamcoaching, Karriärcoaching."
+    )
+
+
+def test_article_list_is_newest_first_without_drafts(page_of):
+    links = [a["href"] for a in page_of("/artiklar/").select(".teaser__title a")]
+    assert links == ["/artiklar/att-valja-coach/", ARTICLE]
 
 
 def test_navigation_marks_the_current_section(page_of):
@@ -59,91 +88,73 @@ def test_navigation_marks_the_current_section(page_of):
 
     assert current("/") == []
     assert current("/tjanster/") == ["Tjänster"]
-    assert current("/tjanster/business-coaching/") == ["Tjänster"]
-    assert current("/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/") == ["Artiklar"]
+    assert current("/tjanster/teamcoaching/") == ["Tjänster"]
+    assert current(ARTICLE) == ["Artiklar"]
     assert current("/kontakt/") == ["Kontakt"]
     assert page_of("/tjanster/").select_one(".site-nav [aria-current]")["aria-current"] == "page"
 
 
-def test_no_page_that_nobody_designed(site):
-    for unwanted in (
-        "author",
-        "authors.html",
-        "category",
-        "categories.html",
-        "tag",
-        "tags.html",
-        "archives.html",
-        "feeds",
-    ):
-        assert not (site / unwanted).exists(), unwanted
+def test_no_page_that_nobody_designed(fixture_site):
+    for unwanted in ("author", "authors.html", "category", "categories.html", "tag", "tags.html"):
+        assert not (fixture_site.folder / unwanted).exists(), unwanted
+    for unwanted in ("archives.html", "feeds"):
+        assert not (fixture_site.folder / unwanted).exists(), unwanted
 
 
-def test_every_html_file_is_in_the_site_map(site):
-    built = {
-        "/" + str(path.relative_to(site)).replace("index.html", "") for path in site.rglob("*.html")
-    }
-    assert built == set(SITE_MAP)
-
-
-def test_feed_sitemap_robots_and_favicon_exist(site):
+def test_feed_sitemap_robots_and_favicon_exist(fixture_site):
     for name in ("artiklar/atom.xml", "sitemap.xml", "robots.txt", "theme/favicon.svg"):
-        assert (site / name).stat().st_size > 0, name
-
-
-def test_services_overview_lists_services_in_editor_order(page_of):
-    titles = [a.get_text(strip=True) for a in page_of("/tjanster/").select(".cards a")]
-    assert titles == [
-        "Executive Coaching & Mentoring",
-        "Business coaching och mentorskap",
-        "Prestationscoaching och mentorskap",
-        "Kompetenscoaching och mentorskap",
-    ]
+        assert (fixture_site.folder / name).stat().st_size > 0, name
 
 
 def test_article_has_byline_date_reading_time_and_contents(page_of):
-    article = page_of("/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/")
+    article = page_of(ARTICLE)
     byline = article.find(class_="byline").get_text(" ", strip=True)
-    assert "Skriven av Therése M. Sandberg" in byline
-    assert article.find("time")["datetime"] == "2026-11-26"
-    assert article.find("time").get_text() == "26 november 2026"
-    assert "min läsning" in byline
+    assert "Skriven av Anna Berg" in byline
+    assert article.find("time")["datetime"] == "2026-10-01"
+    assert article.find("time").get_text() == "1 oktober 2026"
+    assert "1 min" in byline
     contents = [(a["href"], a.get_text()) for a in article.select(".toc a")]
-    assert contents[0] == (
-        "#likheter-mellan-coaching-och-mentorskap",
-        "Likheter mellan coaching och mentorskap",
-    )
-    assert len(contents) == 6
+    assert contents == [("#riktning", "Riktning"), ("#stod", "Stöd")]
     for href, _ in contents:
         assert article.find(id=href[1:]), href
 
 
-def test_article_links_to_every_service(page_of):
-    article = page_of("/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/")
-    links = {a["href"] for a in article.select(".prose a, aside .cards a")}
-    for slug in (
-        "business-coaching",
-        "executive-coaching",
-        "prestationscoaching",
-        "kompetenscoaching",
-    ):
-        assert f"/tjanster/{slug}/" in links
+def test_article_shows_the_services_it_names_in_their_order(page_of):
+    related = page_of(ARTICLE).select("aside .cards a")
+    assert [a["href"] for a in related] == ["/tjanster/styrelsecoaching/", SERVICES_IN_ORDER[2]]
+    assert not page_of("/artiklar/att-valja-coach/").select("aside .cards")
 
 
-@pytest.mark.parametrize(
-    "slug", ["business-coaching", "executive-coaching", "prestationscoaching", "kompetenscoaching"]
-)
-def test_service_page_links_back_to_the_article_and_to_contact(page_of, slug):
-    service = page_of(f"/tjanster/{slug}/")
-    hrefs = {a["href"] for a in service.find_all("a")}
-    assert "/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/" in hrefs
+def test_service_names_the_articles_about_it_and_links_to_contact(page_of):
+    service = page_of("/tjanster/styrelsecoaching/")
+    assert [a["href"] for a in service.select(".source-note a")] == [ARTICLE]
     assert service.select_one(".cta a")["href"] == "/kontakt/"
+    assert not page_of("/tjanster/teamcoaching/").select(".source-note")
 
 
-def test_footer_copyright(page_of):
+def test_links_between_files_become_addresses(page_of):
+    links = {a["href"] for a in page_of("/artiklar/att-valja-coach/").select(".prose a")}
+    assert links == {"/tjanster/teamcoaching/", f"{ARTICLE}#stod", "/kontakt/"}
+
+
+def test_contact_block_shows_the_contact_page_wherever_it_appears(page_of):
+    for path in ("/", ARTICLE):
+        block = page_of(path).select_one(".contact-block")
+        assert block.h2.get_text() == "Hör av dig"
+        assert "Skriv några rader, så svarar vi." in block.get_text()
+
+
+def test_form_links_privacy_and_returns_to_thank_you(fixture_site, page_of):
+    form = page_of("/kontakt/").find("form", class_="contact-form")
+    assert form.select_one(".form-privacy a")["href"] == "/integritet/"
+    redirect = form.find("input", attrs={"name": "_next"})["value"]
+    assert redirect == fixture_site.url + "/kontakt/tack/"
+
+
+def test_footer_names_the_firm(page_of):
     footer = page_of("/").find("footer").get_text(" ", strip=True)
-    assert "EPM – Enterprise Performance Management" in footer
-    assert "©" in footer
+    assert "© " in footer and "EPM – Enterprise Performance Management" in footer
+    assert page_of("/").select_one(".site-footer nav a[href='/integritet/']")
 
 
 def test_404_links_home_with_site_root_urls(page_of):
@@ -151,8 +162,13 @@ def test_404_links_home_with_site_root_urls(page_of):
     assert "/" in links and "/kontakt/" in links
 
 
-def test_thank_you_and_404_are_not_indexed(page_of, site):
+def test_noindex_pages_are_marked_and_left_out_of_the_sitemap(page_of, fixture_site):
     for path in ("/kontakt/tack/", "/404.html"):
         assert page_of(path).find("meta", attrs={"name": "robots"})["content"] == "noindex"
-    sitemap = (site / "sitemap.xml").read_text()
+    sitemap = (fixture_site.folder / "sitemap.xml").read_text()
     assert "kontakt/tack" not in sitemap and "404" not in sitemap
+
+
+def test_drafts_are_marked_in_the_preview(page_of):
+    for path in DRAFTS:
+        assert "Utkast" in page_of(path).find(class_="draft-note").get_text()

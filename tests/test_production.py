@@ -1,14 +1,18 @@
-"""The production build: absolute https URLs, the real endpoint, and refusal of bad settings."""
+"""The production build of the fixture site: absolute https URLs, the real endpoint, no
+drafts, and refusal of bad settings."""
 
 import xml.etree.ElementTree as ET
 
 import pytest
+from test_pages import SITE_MAP
 
-from conftest import PRODUCTION_ENV, build, parse
+from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, build
 
 SITEURL = PRODUCTION_ENV["SITEURL"]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+ARTICLE = "/artiklar/ledarskap-i-forandring/"
+NOT_INDEXED = ("/kontakt/tack/", "/404.html")  # robots: noindex
 
 
 @pytest.mark.parametrize(
@@ -21,7 +25,8 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     ],
 )
 def test_production_build_refuses_missing_or_plain_http_settings(tmp_path, name, value):
-    result = build("publishconf.py", tmp_path / "out", **{**PRODUCTION_ENV, name: value})
+    env = {**PRODUCTION_ENV, name: value}
+    result = build("publishconf.py", tmp_path / "out", FIXTURE_CONTENT, **env)
     assert result.returncode != 0
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"publishconf.py: {name} must be an https URL, e.g. {name}=https://")
@@ -29,35 +34,36 @@ def test_production_build_refuses_missing_or_plain_http_settings(tmp_path, name,
     assert not (tmp_path / "out").exists()
 
 
-def test_form_posts_to_the_configured_endpoint(production_site):
-    for path in ("/kontakt/", "/", "/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/"):
-        form = parse(production_site, path).find("form", class_="contact-form")
+def test_exactly_the_published_pages_are_built(fixture_production):
+    assert fixture_production.paths() == sorted(SITE_MAP)  # no /utkast/
+
+
+def test_form_posts_to_the_configured_endpoint(fixture_production):
+    for path in ("/kontakt/", "/", ARTICLE):
+        form = fixture_production.page(path).find("form", class_="contact-form")
         assert form["action"] == PRODUCTION_ENV["CONTACT_FORM_ENDPOINT"]
         assert form.find("input", attrs={"name": "_next"})["value"] == f"{SITEURL}/kontakt/tack/"
 
 
-def test_canonical_links_are_absolute(production_site):
-    page = parse(production_site, "/tjanster/executive-coaching/")
-    assert page.find("link", rel="canonical")["href"] == f"{SITEURL}/tjanster/executive-coaching/"
+def test_canonical_links_are_absolute(fixture_production):
+    page = fixture_production.page("/tjanster/teamcoaching/")
+    assert page.find("link", rel="canonical")["href"] == f"{SITEURL}/tjanster/teamcoaching/"
 
 
-def test_sitemap_lists_published_pages_with_absolute_urls(production_site):
-    tree = ET.parse(production_site / "sitemap.xml")
+def test_sitemap_lists_the_indexable_pages_with_absolute_urls(fixture_production):
+    tree = ET.parse(fixture_production.folder / "sitemap.xml")
     urls = sorted(loc.text for loc in tree.iter(f"{SITEMAP}loc"))
-    assert all(url.startswith(f"{SITEURL}/") for url in urls)
-    assert f"{SITEURL}/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/" in urls
-    assert f"{SITEURL}/tjanster/kompetenscoaching/" in urls
-    assert len(urls) == 10
+    assert urls == sorted(SITEURL + path for path in SITE_MAP if path not in NOT_INDEXED)
 
 
-def test_feed_is_well_formed_with_absolute_urls(production_site):
-    tree = ET.parse(production_site / "artiklar" / "atom.xml")
-    links = [link.get("href") for link in tree.iter(f"{ATOM}link")]
-    assert links and all(link.startswith(f"{SITEURL}/") for link in links)
+def test_feed_lists_the_articles_newest_first_with_absolute_urls(fixture_production):
+    tree = ET.parse(fixture_production.folder / "artiklar" / "atom.xml")
+    entries = [entry.find(f"{ATOM}link").get("href") for entry in tree.iter(f"{ATOM}entry")]
+    assert entries == [f"{SITEURL}/artiklar/att-valja-coach/", SITEURL + ARTICLE]
     titles = [title.text for title in tree.iter(f"{ATOM}title")]
-    assert "Allt du behöver veta om coaching och mentorskap?" in titles
+    assert "Ledarskap i förändring" in titles
 
 
-def test_robots_points_at_the_sitemap(production_site):
-    robots = (production_site / "robots.txt").read_text()
+def test_robots_points_at_the_sitemap(fixture_production):
+    robots = (fixture_production.folder / "robots.txt").read_text()
     assert f"Sitemap: {SITEURL}/sitemap.xml" in robots.splitlines()

@@ -52,18 +52,7 @@ def check_site(sources, settings, content_root):
             ids_by_path[path] = heading_ids(by_path[path])
         return ids_by_path[path]
 
-    kinds = settings["CONTENT_KINDS"].items()
-    own_kinds = {k["folder"]: name for name, k in kinds if "template" in k}
-    for folder, kind in own_kinds.items():
-        slugs = {slug_of(s, settings) for s in sources if s.kind == kind}
-        for source in sources:
-            for slug in source.meta.get(folder) or []:
-                if slug not in slugs:
-                    yield (
-                        source,
-                        source.line_of(folder),
-                        f"no {kind} '{slug}' — use one of {', '.join(sorted(slugs))}",
-                    )
+    for source in sources:
         for line, kind, target, anchor in links(source):
             base = content_root if target.startswith("/") else source.path.parent
             resolved = os.path.abspath(os.path.join(base, target.lstrip("/")))
@@ -76,6 +65,23 @@ def check_site(sources, settings, content_root):
             elif anchor and resolved in by_path and anchor not in ids_of(resolved):
                 ids = ", ".join(f"#{i}" for i in sorted(ids_of(resolved)))
                 yield source, line, f"{{{kind}}}{target} has no '#{anchor}' — use one of {ids}"
+    yield from check_named_pages(sources, settings)
+
+
+def check_named_pages(sources, settings):
+    """Yield (source, line, message) for a slug in `services:` (or another kind's field) that
+    names no page of that kind."""
+    kinds = settings["CONTENT_KINDS"].items()
+    for folder, kind in {k["folder"]: name for name, k in kinds if "template" in k}.items():
+        slugs = {slug_of(s, settings) for s in sources if s.kind == kind}
+        for source in sources:
+            for item, slug in enumerate(source.meta.get(folder) or []):
+                if slug not in slugs:
+                    yield (
+                        source,
+                        source.line_of(folder, item),
+                        f"no {kind} '{slug}' — use one of {', '.join(sorted(slugs))}",
+                    )
 
 
 def check_site_pages(sources, settings, content_root, shown):

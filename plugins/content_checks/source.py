@@ -28,11 +28,15 @@ class Source:
     kind: str  # article, service or page
     meta: dict = field(default_factory=dict)
     meta_lines: dict = field(default_factory=dict)  # field name -> line number
+    item_lines: dict = field(default_factory=dict)  # list field name -> each item's line
     unreadable: set = field(default_factory=set)  # fields already reported as unreadable
     body: list = field(default_factory=list)  # (line number, text)
     body_start: int = 1  # the line after the front matter
 
-    def line_of(self, name):
+    def line_of(self, name, item=None):
+        """The line of a field, or of the item-th entry of a list field."""
+        if item is not None and item < len(self.item_lines.get(name, [])):
+            return self.item_lines[name][item]
         return self.meta_lines.get(name, 1)
 
     @property
@@ -80,6 +84,8 @@ def read_source(path, shown_as, kind):
         if name in source.meta_lines:
             problems.append(Problem(shown_as, line, f"'{name}' is given twice — keep one"))
         source.meta_lines[name] = line
+        if isinstance(value_node, yaml.SequenceNode):
+            source.item_lines[name] = [item.start_mark.line + 2 for item in value_node.value]
         try:  # one field at a time, so that a bad value (2026-13-01) names its line
             source.meta[name] = constructor.construct_object(value_node, deep=True)
         except (ValueError, yaml.YAMLError) as error:
