@@ -24,7 +24,8 @@ from tools.static_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site"
-REAL_CONTENT = ROOT / "content"
+# The editors' content; tests/test_editor_changes.py points this at an edited copy.
+REAL_CONTENT = Path(os.environ.get("CONTENT_UNDER_TEST", ROOT / "content"))
 SETTINGS = get_settings_from_file(str(ROOT / "pelican.conf.py"))
 ARTIFACTS = ROOT / "test-artifacts"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]  # what axe-core checks

@@ -1,0 +1,212 @@
+"""The promise to editors, written down: their ordinary changes to content/ publish, and
+their mistakes fail with the file and the line.
+
+Each test edits a copy of the real content the way an editor would (a new article with a
+photo, a fifth service placed second, a service retired, a typo fixed), builds it, looks
+at the result, and runs the real-content test modules on it: nothing in the suite may
+stand in the way of a valid change.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import pytest
+from PIL import Image
+
+from conftest import PRODUCTION_ENV, REAL_CONTENT, ROOT, build, parse
+
+NEW_ARTICLE = """---
+title: Första mötet med din coach
+date: {today}
+author: Therése M. Sandberg
+summary: Vad som händer när du träffar din coach för första gången.
+services:
+  - {service}
+---
+
+![Ett foto från ett coachingsamtal, taget med en mobiltelefon]({{static}}../images/forsta-motet.jpg)
+
+Det första mötet handlar om dig och dina mål.
+
+## Innan mötet
+
+Fundera på vad du vill uppnå.
+"""
+NEW_SERVICE = """---
+title: Teamcoaching
+order: {order}
+summary: Coaching för ledningsgrupper som vill arbeta bättre tillsammans.
+---
+
+Teamcoaching hjälper en ledningsgrupp att nå sina gemensamma mål.
+"""
+ORDER = re.compile(r"^order: *(\d+)\s*$", re.MULTILINE)
+
+
+DATE = re.compile(r"^date: *(\S+)", re.MULTILINE)
+
+
+def services_in_order(content):
+    files = [
+        file
+        for file in (content / "services").glob("*.md")
+        if "status: draft" not in file.read_text("utf-8")
+    ]
+    return sorted(files, key=lambda f: (int(ORDER.search(f.read_text("utf-8"))[1]), f.stem))
+
+
+def a_newer_date(content):
+    """Today, or the day after the newest article if an editor dated one ahead."""
+    dates = [DATE.search(f.read_text("utf-8")) for f in (content / "articles").glob("*.md")]
+    newest = max((date.fromisoformat(d[1][:10]) for d in dates if d), default=date.today())
+    return max(date.today(), newest + timedelta(days=1)).isoformat()
+
+
+def add_article_with_photo(content, service):
+    # A phone photo as it comes off the phone: large, JPEG.
+    Image.new("RGB", (1600, 1200), "#5a7d6a").save(content / "images" / "forsta-motet.jpg")
+    text = NEW_ARTICLE.format(today=a_newer_date(content), service=service)
+    (content / "articles" / "forsta-motet-med-din-coach.md").write_text(text, "utf-8")
+
+
+def add_service_second(content):
+    """teamcoaching.md takes the second place; the editor renumbers the ones after it."""
+    services = services_in_order(content)
+    second = int(ORDER.search(services[1].read_text("utf-8"))[1])
+    for file in services[1:]:
+        text = file.read_text("utf-8")
+        number = int(ORDER.search(text)[1])
+        file.write_text(ORDER.sub(f"order: {number + 1}", text, count=1), "utf-8")
+    (content / "services" / "teamcoaching.md").write_text(NEW_SERVICE.format(order=second))
+
+
+def retire_service(content, file):
+    """Delete the file, and edit the links to it away, as the content checks ask."""
+    slug = file.stem
+    file.unlink()
+    for other in content.rglob("*.md"):
+        text = other.read_text("utf-8")
+        text = re.sub(rf"^\s*- {slug}\s*\n", "", text, flags=re.MULTILINE)
+        text = re.sub(rf"\[([^\]]*)\]\(\{{filename\}}[^)]*/{slug}\.md[^)]*\)", r"\1", text)
+        text = re.sub(r"^services:\n(?!\s*-)", "", text, flags=re.MULTILINE)  # emptied list
+        other.write_text(text, "utf-8")
+
+
+def fix_a_typo(article):
+    """Change a word in the text, as a typo fix does."""
+    head, body = article.read_text("utf-8").split("\n---\n", 1)
+    fixed = re.sub(r"\boch\b", "samt", body, count=1) if " och " in body else body + "\nRättat.\n"
+    article.write_text(f"{head}\n---\n{fixed}", "utf-8")
+    return fixed
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    """A copy of content/ with all four changes made together."""
+    content = tmp_path_factory.mktemp("edited") / "content"
+    shutil.copytree(REAL_CONTENT, content)
+    services = services_in_order(content)
+    retired, kept = services[-1], services[0].stem
+    existing = sorted((content / "articles").glob("*.md"))
+    retire_service(content, retired)
+    add_service_second(content)
+    add_article_with_photo(content, kept)
+    fixed = fix_a_typo(existing[0]) if existing else None
+    return content, retired.stem, kept, existing[0] if existing else None, fixed
+
+
+@pytest.fixture(scope="module")
+def edited_build(edited, tmp_path_factory):
+    content = edited[0]
+    output = tmp_path_factory.mktemp("edited-production")
+    result = build("publishconf.py", output, content, **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def test_the_new_article_is_published_with_its_photo_first_in_the_list(edited_build, edited):
+    _, _, kept, _, _ = edited
+    article = parse(edited_build, "/artiklar/forsta-motet-med-din-coach/")
+    photo = article.select_one(".prose img")
+    assert photo["alt"].startswith("Ett foto från ett coachingsamtal")
+    assert (edited_build / photo["src"].removeprefix(PRODUCTION_ENV["SITEURL"] + "/")).exists()
+    assert [a["href"] for a in article.select("aside .cards a")] == [
+        f"{PRODUCTION_ENV['SITEURL']}/tjanster/{kept}/"
+    ]
+    listed = parse(edited_build, "/artiklar/").select_one(".teaser__title a")
+    assert listed["href"].endswith("/artiklar/forsta-motet-med-din-coach/")
+
+
+def test_the_fifth_service_is_second_everywhere(edited_build, edited):
+    for path in ("/tjanster/", "/"):
+        cards = [a["href"] for a in parse(edited_build, path).select("main .cards a")]
+        assert cards[1].endswith("/tjanster/teamcoaching/"), path
+
+
+def test_the_retired_service_is_gone_and_nothing_links_to_it(edited_build, edited):
+    retired = edited[1]
+    assert not (edited_build / "tjanster" / retired).exists()
+    for page in edited_build.rglob("*.html"):
+        assert f"/tjanster/{retired}/" not in page.read_text("utf-8"), page
+
+
+def test_the_typo_fix_is_on_the_page(edited_build, edited):
+    article, fixed = edited[3], edited[4]
+    if article is None:
+        pytest.skip("content/ has no article to fix a typo in")
+    changed = "samt" if "samt" in fixed else "Rättat."
+    page = parse(edited_build, f"/artiklar/{article.stem}/")
+    assert changed in page.select_one(".prose").get_text()
+
+
+def test_the_suite_holds_for_the_edited_content(edited):
+    """The real-content tests and gates, run on the edited copy as CI would run them."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_real_content.py",
+            "tests/test_quality.py",
+            "-k",
+            "real",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "CONTENT_UNDER_TEST": str(edited[0])},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert " passed" in result.stdout and " failed" not in result.stdout
+
+
+MISTAKEN_ARTICLE = """---
+title: Ett nytt inlägg
+date: 2026-11-27
+autor: Therése M. Sandberg
+summary: En sammanfattning.
+---
+
+![Porträtt]({static}../images/finns-inte.jpg)
+"""
+
+
+def test_mistakes_in_the_edited_content_name_their_file_and_line(edited, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(edited[0], content)
+    (content / "articles" / "ett-nytt-inlagg.md").write_text(MISTAKEN_ARTICLE, "utf-8")
+    result = build("pelican.conf.py", tmp_path / "output", content)
+    assert result.returncode == 1
+    shown = content / "articles" / "ett-nytt-inlagg.md"  # outside the project: shown whole
+    lines = result.stderr.splitlines()
+    assert any(line.startswith(f"{shown}:1: 'author' is missing") for line in lines), lines
+    assert any(line.startswith(f"{shown}:4: unknown field 'autor'") for line in lines), lines
+    assert any(line.startswith(f"{shown}:8: {{static}}../images/finns-inte.jpg") for line in lines)
+    assert not (tmp_path / "output").exists()
