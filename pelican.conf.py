@@ -64,6 +64,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "swedish_dates",
     "services",
+    "redirects",
     "reading_aids",
     "content_images",
     "plain_text",

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from .addresses import check_addresses
+from .annotations import print_annotations
 from .body import check_body
 from .fields import check_fields
 from .site import check_site
@@ -48,6 +50,7 @@ def check_content(settings):
             problems.append(Problem(shown_as, line, message))
     for source, line, message in check_site(sources, settings, content_root):
         problems.append(Problem(source.shown_as, line, message))
+    problems += check_addresses(sources, settings, content_root, lambda path: _shown(path, cwd))
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 
@@ -62,6 +65,7 @@ def _shown(path, cwd):
 def report(problems, outcome):
     for problem in problems:
         print(problem, file=sys.stderr)
+    print_annotations(problems)
     count = len(problems)
     print(f"content_checks: {count} problem{'s' * (count != 1)}; {outcome}", file=sys.stderr)
 

@@ -3,6 +3,8 @@
 import datetime
 import difflib
 
+from .addresses import original_url
+
 
 def text(value):
     if not isinstance(value, str) or not value.strip():
@@ -40,8 +42,13 @@ REQUIRED = {
     "page": {"title": text, "summary": text},
 }
 OPTIONAL = {
-    "article": {"modified": date, "services": list_of_text, "status": status},
-    "service": {"status": status},
+    "article": {
+        "modified": date,
+        "services": list_of_text,
+        "status": status,
+        "original_url": original_url,
+    },
+    "service": {"status": status, "original_url": original_url},
     "page": {
         "status": status,
         "template": text,
@@ -49,6 +56,7 @@ OPTIONAL = {
         "save_as": text,
         "eyebrow": text,
         "robots": text,
+        "original_url": original_url,
     },
 }
 
