@@ -50,6 +50,8 @@ def read_sitemap(source):
     GitHub Pages project site); a file is read as a site at the root of its host.
     """
     if not is_url(source):
+        if not Path(source).is_file():
+            raise SystemExit(f"check-urls: no file {source} — give the sitemap's URL or a copy")
         return Path(source).read_bytes(), "/"
     request = urllib.request.Request(source, headers={"User-Agent": "epm-check-urls"})
     try:
@@ -58,7 +60,11 @@ def read_sitemap(source):
     except urllib.error.HTTPError as error:
         if error.code in NOT_PUBLISHED:
             raise NotPublished(f"{source} answers {error.code}") from error
-        raise
+        # Something answered, but not with the list: no telling which addresses would break.
+        raise SystemExit(
+            f"check-urls: {source} answers {error.code} — cannot compare; "
+            "try again when the live site answers"
+        ) from error
     except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
         raise NotPublished(f"{source} cannot be reached ({error})") from error
     return xml, urlsplit(source).path.rsplit("/", 1)[0] + "/"
@@ -66,8 +72,12 @@ def read_sitemap(source):
 
 def listed_addresses(xml, root="/"):
     """The sitemap's addresses, relative to the site root: "", "artiklar/x/", "404.html"."""
+    try:
+        locs = ET.fromstring(xml).iterfind(SITEMAP_LOC)
+    except ET.ParseError as error:
+        raise SystemExit(f"check-urls: the sitemap is not valid XML ({error})") from error
     addresses = set()
-    for loc in ET.fromstring(xml).iterfind(SITEMAP_LOC):
+    for loc in locs:
         path = unquote(urlsplit((loc.text or "").strip()).path)
         addresses.add(path.removeprefix(root).lstrip("/"))
     return addresses
