@@ -92,7 +92,7 @@ def test_production_build_writes_a_summary_for_the_run_page(built, tmp_path, mon
     append_step_summary(build_summary(output, str(root / "previous.xml")))
     summary = (tmp_path / "summary.md").read_text("utf-8")
     # start, kontakt, the article, the article list and the service list; one redirect.
-    assert "- Pages built: 5 (and 1 redirects from old addresses, 0 gone)" in summary
+    assert "- Pages built: 5\n- Old addresses redirected: 1; gone for good: 0\n" in summary
     sizes = {
         page.relative_to(output).as_posix(): len(gzip.compress(page.read_bytes(), 9))
         for page in output.rglob("*.html")

@@ -6,18 +6,17 @@ import gzip
 import os
 from pathlib import Path
 
+from plugins.redirects import REDIRECTS_FILE
 from tools.check_urls import NotPublished, listed_addresses, read_sitemap
 
 FIRST_ROUND_TRIP_BYTES = 14_600  # DESIGN.md: HTML + inline CSS, gzip, one TCP round trip
-REDIRECTS_FILE = "_redirects"
 
 
 def redirect_counts(output):
     """(old addresses redirected, gone addresses) from the build's _redirects."""
     file = Path(output) / REDIRECTS_FILE
-    codes = (
-        [line.split()[-1] for line in file.read_text("utf-8").splitlines()] if file.exists() else []
-    )
+    lines = file.read_text("utf-8").splitlines() if file.exists() else []
+    codes = [line.split()[-1] for line in lines if line.strip()]
     return codes.count("301"), codes.count("410")
 
 
@@ -51,7 +50,8 @@ def build_summary(output, previous_sitemap=None):
     verdict = "within" if size <= FIRST_ROUND_TRIP_BYTES else "**over**"
     lines = [
         "### Production build",
-        f"- Pages built: {pages} (and {redirected} redirects from old addresses, {gone} gone)",
+        f"- Pages built: {pages}",
+        f"- Old addresses redirected: {redirected}; gone for good: {gone}",
         f"- Largest page: `/{address}`, {size:,} B gzip, {verdict} the "
         f"{FIRST_ROUND_TRIP_BYTES:,} B budget",
     ]

@@ -62,32 +62,38 @@ def moved_contents(context):
             yield address, content
 
 
+def redirect_page(template, settings, content):
+    """The page at an old address; it sends the browser to content's own address."""
+    origin = settings["SITEURL"] or settings["PREVIEW_URL"]
+    return template.render(
+        settings=settings,
+        title=content.title,
+        target=site_path(settings) + "/" + content.url,
+        canonical=f"{origin}/{content.url}",
+    )
+
+
+def site_path(settings):
+    """ "" for a site at its host's root, "/repo" for one in a subfolder (GitHub Pages)."""
+    return urlsplit(settings["SITEURL"]).path
+
+
 class RedirectGenerator(Generator):
     def generate_output(self, writer):
-        settings, output = self.settings, Path(self.output_path)
-        site_path = urlsplit(settings["SITEURL"]).path  # a site in a subfolder keeps it
-        origin = settings["SITEURL"] or settings["PREVIEW_URL"]
+        output, root = Path(self.output_path), site_path(self.settings)
         env = Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=True)
         template = env.get_template(TEMPLATE)
-        lines = [f"# Written by plugins/redirects from '{FIELD}' and content/{GONE_FILE}."]
-        for address, content in sorted(moved_contents(self.context), key=lambda item: item[0]):
-            target = f"{site_path}/{content.url}"
+        moved = sorted(moved_contents(self.context), key=lambda item: item[0])
+        for address, content in moved:
             page = output / saved_as(address)
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(
-                template.render(
-                    settings=settings,
-                    title=content.title,
-                    target=target,
-                    canonical=f"{origin}/{content.url}",
-                ),
-                "utf-8",
-            )
-            lines.append(f"{site_path}/{address} {target} 301")
-        gone = gone_addresses(settings["PATH"])
-        lines += [f"{site_path}/{address} {site_path}/{GONE_PAGE} 410" for address in gone]
+            page.write_text(redirect_page(template, self.settings, content), "utf-8")
+        gone = gone_addresses(self.settings["PATH"])
+        lines = [f"# Written by plugins/redirects from '{FIELD}' and content/{GONE_FILE}."]
+        lines += [f"{root}/{address} {root}/{content.url} 301" for address, content in moved]
+        lines += [f"{root}/{address} {root}/{GONE_PAGE} 410" for address in gone]
         (output / REDIRECTS_FILE).write_text("\n".join(lines) + "\n", "utf-8")
-        log.info("redirects: %d old addresses, %d gone", len(lines) - 1 - len(gone), len(gone))
+        log.info("redirects: %d old addresses, %d gone for good", len(moved), len(gone))
 
 
 def get_generators(pelican):
