@@ -89,6 +89,7 @@ PLUGINS = [
     "swedish_dates",
     "content_kinds",
     "site_pages",
+    "redirects",
     "reading_aids",
     "content_images",
     "plain_text",

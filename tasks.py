@@ -15,6 +15,8 @@ from pelican.settings import get_settings_from_file, read_settings
 from plugins.content_checks import check_content as find_content_problems
 from plugins.content_checks import report
 from tools.audit import markdown_table, run_audit
+from tools.build_summary import addresses_summary, append_step_summary, build_summary
+from tools.check_urls import check, is_fresh
 from tools.form_sink import FormSink
 from tools.new_content import new_content
 
@@ -83,6 +85,7 @@ def build(c):
 def publish(c):
     """Build the production site (publishconf.py; needs SITEURL, CONTACT_FORM_ENDPOINT)."""
     build_site(CONFIG["settings_publish"])
+    append_step_summary(build_summary(CONFIG["output"], os.environ.get("PREVIOUS_SITEMAP")))
 
 
 @task
@@ -151,6 +154,25 @@ def check_content(c, content="content"):
         report(problems, "fix them before you commit.")
         raise SystemExit(1)
     print("content_checks: no problems.")
+
+
+@task(
+    positional=["sitemap"],
+    help={
+        "sitemap": "the last deploy's sitemap.xml, a URL or a file",
+        "output": "the built site to check (output/)",
+        "content": "the content folder (content/)",
+    },
+)
+def check_urls(c, sitemap, output=str(CONFIG["output"]), content="content"):
+    """Fail if an address in the last deploy's sitemap is not built, redirected or gone."""
+    sources = [content, CONFIG["settings_dev"], CONFIG["settings_publish"]]
+    if not is_fresh(output, sources):
+        build_site(CONFIG["settings_publish"], output, content)
+    result = check(sitemap, output, content)
+    append_step_summary(addresses_summary(result, output))
+    if result.missing:
+        raise SystemExit(1)
 
 
 @task(

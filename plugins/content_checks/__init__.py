@@ -12,6 +12,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from .addresses import check_addresses
+from .annotations import print_annotations
 from .body import check_body
 from .fields import check_fields
 from .site import check_site, check_site_pages
@@ -50,8 +52,8 @@ def check_content(settings):
     for source, line, message in check_site(sources, settings, content_root):
         problems.append(Problem(source.shown_as, line, message))
     shown = partial(_shown, cwd=cwd)
-    for path, line, message in check_site_pages(sources, settings, content_root, shown):
-        problems.append(Problem(path, line, message))
+    problems += check_site_pages(sources, settings, content_root, shown)
+    problems += check_addresses(sources, settings, content_root, shown)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 
@@ -66,6 +68,7 @@ def _shown(path, cwd):
 def report(problems, outcome):
     for problem in problems:
         print(problem, file=sys.stderr)
+    print_annotations(problems)
     count = len(problems)
     print(f"content_checks: {count} problem{'s' * (count != 1)}; {outcome}", file=sys.stderr)
 

@@ -3,6 +3,8 @@
 import datetime
 import difflib
 
+from .addresses import original_url
+
 
 def text(value):
     if not isinstance(value, str) or not value.strip():
@@ -42,8 +44,8 @@ REQUIRED = {
     "page": {"title": text, "summary": text},
 }
 OPTIONAL = {
-    "article": {"modified": date, "status": status},
-    "service": {"status": status},
+    "article": {"modified": date, "status": status, "original_url": original_url},
+    "service": {"status": status, "original_url": original_url},
     "page": {
         "status": status,
         "template": text,
@@ -51,6 +53,7 @@ OPTIONAL = {
         "save_as": text,
         "eyebrow": text,
         "robots": text,
+        "original_url": original_url,
     },
 }
 

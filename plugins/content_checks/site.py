@@ -5,6 +5,7 @@ import os
 from pelican.utils import slugify
 
 from .body import heading_ids, links
+from .source import Problem
 
 
 def slug_of(source, settings):
@@ -85,20 +86,20 @@ def check_named_pages(sources, settings):
 
 
 def check_site_pages(sources, settings, content_root, shown):
-    """Yield (path, line, message) for a page the theme links everywhere that is gone or a draft."""
+    """Problems with a page the theme links from every page (SITE_PAGES): gone or a draft."""
     by_path = {source.path.resolve(): source for source in sources}
     for role, path in settings["SITE_PAGES"].items():
         file = (content_root / path).resolve()
         source = by_path.get(file)
         if source is None:
-            yield (
+            yield Problem(
                 shown(file),
                 1,
                 f"the {role} page is missing (SITE_PAGES in pelican.conf.py names this file) — "
                 "put it back, or write its new file name in SITE_PAGES",
             )
         elif source.is_draft:
-            yield (
+            yield Problem(
                 source.shown_as,
                 source.line_of("status"),
                 f"the {role} page is linked from every page and cannot be a draft — "

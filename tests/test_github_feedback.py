@@ -1,0 +1,136 @@
+"""Under GitHub Actions a content mistake also shows on its line in the pull request (a
+workflow command with file= and line=), and the production build writes a summary for
+the run's page."""
+
+import gzip
+import os
+import subprocess
+import sys
+
+import pytest
+from tiny_site import article, build_production, write_site
+
+from conftest import ROOT
+from plugins.content_checks.annotations import workflow_command
+from tools.build_summary import append_step_summary, build_summary
+
+TWO_MISTAKES = article("Två fel", "autor: Någon\noriginal_url: https://www.epm.se/gammal/\n")
+
+
+ARGUMENTS = ["-o", "output", "--fatal", "warnings", "content"]
+
+
+def build_in(root, **env):
+    """Build as CI does: from the repository's root, so paths read content/…"""
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", str(ROOT / "pelican.conf.py"), *ARGUMENTS],
+        cwd=root,
+        env={**os.environ, "PYTHONUTF8": "1", **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def mistaken(tmp_path_factory):
+    root = tmp_path_factory.mktemp("mistakes")
+    write_site(root, {"tva-fel.md": TWO_MISTAKES})
+    return root
+
+
+def test_each_mistake_is_a_github_error_on_its_file_and_line(mistaken):
+    result = build_in(mistaken, GITHUB_ACTIONS="true")
+    assert result.returncode == 1
+    commands = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    start = "::error file=content/articles/tva-fel.md,line={},title=Innehållsfel::"
+    assert commands == [
+        start.format(6) + "unknown field 'autor' — did you mean 'author'?",
+        start.format(7) + "'original_url' 'https://www.epm.se/gammal/' is not an address "
+        "of this site — write it like artiklar/gammal-adress/: no https:// or domain, "
+        "no / first, ending in / or .html",
+    ]
+
+
+def test_outside_github_actions_there_are_no_workflow_commands(mistaken):
+    result = build_in(mistaken, GITHUB_ACTIONS="")
+    assert result.returncode == 1
+    assert "::error" not in result.stdout + result.stderr
+    assert "content/articles/tva-fel.md:6: unknown field 'autor'" in result.stderr
+
+
+def test_workflow_commands_escape_what_github_would_misread():
+    command = workflow_command("100% klart\r\nrad två", file="content/a,b:c.md", line=3)
+    assert (
+        command
+        == "::error file=content/a%2Cb%3Ac.md,line=3,title=Innehållsfel::100%25 klart%0D%0Arad två"
+    )
+    assert workflow_command("Varning", level="warning", title="T: 1").startswith(
+        "::warning title=T%3A 1::"
+    )
+
+
+RENAMED = article("Ny adress", "original_url: artiklar/gammal-adress/\n")
+# The deploy before: the start page and an article that is gone now.
+PREVIOUS = """<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>https://www.epm.example/</loc></url>
+<url><loc>https://www.epm.example/artiklar/gammal-adress/</loc></url>
+</urlset>
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("summary")
+    (root / "previous.xml").write_text(PREVIOUS, "utf-8")
+    return root, *build_production(root, {"ny-adress.md": RENAMED})
+
+
+def test_production_build_writes_a_summary_for_the_run_page(built, tmp_path, monkeypatch):
+    root, _, output = built
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    append_step_summary(build_summary(output, str(root / "previous.xml")))
+    summary = (tmp_path / "summary.md").read_text("utf-8")
+    # The fixture site's 12 pages and the renamed article; one redirect.
+    assert "- Pages built: 13\n- Old addresses redirected: 1; gone for good: 0\n" in summary
+    sizes = {
+        page.relative_to(output).as_posix(): len(gzip.compress(page.read_bytes(), 9))
+        for page in output.rglob("*.html")
+    }
+    largest = max(sizes, key=sizes.get)
+    line = f"- Largest page: `/{largest}`, {sizes[largest]:,} B gzip, within the 14,600 B budget"
+    assert line in summary
+    assert "- Pages added to the sitemap: 10" in summary  # all the indexed ones but the start
+    assert "  - `/artiklar/ny-adress/`" in summary
+    assert "- Pages no longer in the sitemap: 1\n  - `/artiklar/gammal-adress/`" in summary
+
+
+def test_no_summary_outside_github_actions(built, tmp_path, monkeypatch):
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    append_step_summary(build_summary(built[2]))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_check_urls_adds_what_would_break_to_the_summary(built, tmp_path):
+    _, content, output = built
+    (tmp_path / "sitemap.xml").write_text(
+        PREVIOUS.replace("gammal-adress/", "forsvunnen/"), "utf-8"
+    )
+    summary = tmp_path / "summary.md"
+    folders = ["--output", str(output), "--content", str(content)]
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "check-urls", str(tmp_path / "sitemap.xml"), *folders],
+        cwd=ROOT,
+        env={**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "::error title=Adress försvinner::/artiklar/forsvunnen/ was published" in result.stdout
+    text = summary.read_text("utf-8")
+    assert "### Addresses against the last deploy" in text
+    assert (
+        "- **1 would break** (no page, redirect or gone.txt line):\n  - `/artiklar/forsvunnen/`"
+        in text
+    )
