@@ -207,15 +207,16 @@ TARGET_SIZE = (
 }"""
 )
 
-# Forced colours drop backgrounds and shadows: a control is then only as visible as its
-# border or outline. Links that look like buttons are marked first, while they still do.
+# Forced colours drop backgrounds, shadows and author colours: a control is then only as
+# visible as its border or outline, and a mark made of colour or shadow is gone. Links that
+# look like buttons are marked first, while they still do.
 MARK_BUTTON_LOOKING_LINKS = """() => {
   for (const link of document.querySelectorAll('a[href]')) {
     const background = getComputedStyle(link).backgroundColor;
     link.wcagLooksLikeButton = background !== 'rgba(0, 0, 0, 0)' && background !== 'transparent';
   }
 }"""
-EDGELESS_CONTROLS = (
+FORCED_COLOURS = (
     "() => {"
     + JS
     + """
@@ -225,11 +226,22 @@ EDGELESS_CONTROLS = (
   const edge = (style, side) => parseFloat(style[`border${side}Width`]) > 0
     && !['none', 'hidden'].includes(style[`border${side}Style`])
     && !/^rgba\\(.*, 0\\)$/.test(style[`border${side}Color`]);
-  return controls.filter((el) => {
+  const edgeless = controls.filter((el) => {
     const style = getComputedStyle(el);
     const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
     return !outlined && !['Top', 'Right', 'Bottom', 'Left'].every((side) => edge(style, side));
-  }).map(describe);
+  }).map((el) => `${describe(el)} has no border or outline`);
+  // "You are here" in a menu: the current page's link must still differ from the others.
+  const look = (el) => {
+    const style = getComputedStyle(el);
+    return [style.textDecorationLine, style.borderBottomStyle, style.outlineStyle,
+      style.fontWeight, style.backgroundColor].join('|');
+  };
+  const unmarked = [...document.querySelectorAll('li > a[aria-current]')].filter((current) =>
+    [...current.closest('ul, ol').querySelectorAll(':scope > li > a:not([aria-current])')]
+      .some((other) => look(other) === look(current)))
+    .map((el) => `${describe(el)}, the current page, looks like the other links`);
+  return edgeless.concat(unmarked);
 }"""
 )
 
@@ -326,12 +338,13 @@ def target_size(page, viewport):
 
 
 def forced_colours(page):
-    """Windows high contrast: every button and field keeps an edge all round."""
+    """Windows high contrast: every button and field keeps an edge all round, and a menu
+    still shows which page is the current one."""
     page.set_viewport_size(DESKTOP)
     page.emulate_media(forced_colors="none")
     page.evaluate(MARK_BUTTON_LOOKING_LINKS)
     page.emulate_media(forced_colors="active")
-    return [f"{name} has no border or outline" for name in page.evaluate(EDGELESS_CONTROLS)]
+    return page.evaluate(FORCED_COLOURS)
 
 
 @pytest.fixture(scope="module")
@@ -410,12 +423,15 @@ FAILING_PAGE = """<!doctype html><html lang="sv"><head>
 <p><a href="#a">a</a><a href="#b">b</a></p>
 <p><a class="bare" href="#c">Länk utan fokusmarkering</a></p>
 <form><input class="flat" name="namn"><button class="flat">Skicka</button></form>
+<ul><li><a class="here" href="#d" aria-current="page">Här</a></li><li><a href="#e">Där</a></li></ul>
 </body></html>"""
 FAILING_CSS = """
 header { position: fixed; bottom: 0; left: 0; right: 0; height: 100vh; background: #fff; }
 .clip { width: 10rem; height: 3em; overflow: hidden; }
 a:focus { outline: none; }
 .flat { border: 0; background: #ddd; }
+li a { text-decoration: none; }
+.here { box-shadow: inset 0 -2px 0 currentColor; }
 """
 
 
@@ -435,11 +451,13 @@ def test_checks_catch_what_they_look_for(tab):
     assert enlarged and not any("did not double" in problem for problem in enlarged)
 
     stops = tab_stops(tab, DESKTOP)
-    assert len(stops) == 5 and all(stop["inside"] for stop in stops)
+    assert len(stops) == 7 and all(stop["inside"] for stop in stops)
     assert [problem.split(" looks")[0] for problem in focus_visible(stops)] == [
         '<a> "a"',
         '<a> "b"',
         '<a.bare> "Länk utan fokusmarkering"',
+        '<a.here> "Här"',
+        '<a> "Där"',
     ]
     assert all("under <header>" in problem for problem in focus_not_obscured(stops))
     assert [problem.split(" is ")[0] for problem in target_size(tab, DESKTOP)] == [
@@ -449,4 +467,5 @@ def test_checks_catch_what_they_look_for(tab):
     assert forced_colours(tab) == [
         '<input.flat> "namn" has no border or outline',
         '<button.flat> "Skicka" has no border or outline',
+        '<a.here> "Här", the current page, looks like the other links',
     ]
