@@ -8,7 +8,6 @@ runs every check on a page made to fail, so none of them passes by looking at no
 
 import base64
 import hashlib
-from pathlib import Path
 
 import pytest
 
@@ -246,14 +245,6 @@ FORCED_COLOURS = (
 )
 
 
-def site_pages(folder, base_url):
-    """The URL of every HTML page in a built site, found in the build itself, so a new page
-    is checked without anyone listing it."""
-    folder = Path(folder)
-    paths = (file.relative_to(folder).as_posix() for file in sorted(folder.rglob("*.html")))
-    return [f"{base_url}/{path.removesuffix('index.html')}" for path in paths]
-
-
 def add_user_style_sheet(page, css):
     """Style the page as a reader's own style sheet would. A real user style sheet is not
     subject to the page's CSP, so this must not be either: the DevTools protocol's inspector
@@ -347,9 +338,12 @@ def forced_colours(page):
     return page.evaluate(FORCED_COLOURS)
 
 
-@pytest.fixture(scope="module")
-def pages(site, site_url):
-    return site_pages(site, site_url)
+@pytest.fixture(scope="module", params=["fixture", "real"])
+def pages(request):
+    """The URL of every page of each site, found in the build, so a new page is checked
+    without anyone listing it."""
+    site = request.getfixturevalue(f"{request.param}_site")
+    return [site.url + path for path in site.paths()]
 
 
 @pytest.fixture(scope="module")
