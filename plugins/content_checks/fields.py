@@ -49,6 +49,7 @@ OPTIONAL = {
         "save_as": text,
         "eyebrow": text,
         "robots": text,
+        "modified": date,  # shown as "Senast uppdaterad" on the privacy notice
     },
 }
 
