@@ -179,3 +179,45 @@ TYPOGRIFY = False
 FORMATTED_FIELDS = []  # summaries are plain text (see plugins/plain_text)
 SUMMARY_MAX_LENGTH = None
 CACHE_CONTENT = False
+
+# --- The privacy notice (content/pages/integritet.md, template "privacy") ---------------
+# Everyone who processes personal data for EPM besides EPM itself, and where. The notice
+# lists exactly these, so changing the form service or the host here changes what
+# /integritet/ says. Until EPM has confirmed a transfer basis with the supplier, the notice
+# marks it "att bekräfta" (and docs/launch.md lists it); then set the flag to True.
+PRIVACY_PROCESSORS = [
+    {
+        "role": "Formulärtjänst",
+        "name": "Formspree, Inc.",
+        "country": "USA",
+        "purpose": (
+            "Tar emot det du skickar med kontaktformuläret och vidarebefordrar det till oss. "
+            "Som alla webbtjänster ser den också din IP-adress. Formspree är vårt "
+            "personuppgiftsbiträde och får bara behandla uppgifterna för vår räkning och "
+            "enligt våra instruktioner."
+        ),
+        "outside_eu_eea": True,
+        "transfer_basis": (
+            "EU-kommissionens beslut om adekvat skyddsnivå (EU–US Data Privacy Framework) "
+            "eller EU-kommissionens standardavtalsklausuler"
+        ),
+        "transfer_basis_confirmed": False,
+    },
+    {
+        "role": "Webbhotell",
+        "name": "GitHub, Inc. (GitHub Pages)",
+        "country": "USA",
+        "purpose": (
+            "Lagrar webbplatsen och skickar sidorna till din webbläsare. För det behöver "
+            "tjänsten din IP-adress, och GitHub kan också logga den för att skydda "
+            "webbplatsen och tjänsten. Det gäller alla besökare, även den som inte "
+            "använder formuläret."
+        ),
+        "outside_eu_eea": True,
+        "transfer_basis": (
+            "EU-kommissionens beslut om adekvat skyddsnivå (EU–US Data Privacy Framework) "
+            "eller EU-kommissionens standardavtalsklausuler"
+        ),
+        "transfer_basis_confirmed": False,
+    },
+]

@@ -7,6 +7,7 @@ Two content trees are built with the project's theme, plugins and settings:
   invariants that any valid content meets.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -35,11 +36,15 @@ PRODUCTION_ENV = {
 }
 
 
-def build(settings, output, content=None, **env):
-    """Run Pelican as an editor or CI would; return the finished process."""
+def build(settings, output, content=None, overrides=None, **env):
+    """Run Pelican as an editor or CI would; return the finished process. `overrides`:
+    settings as `pelican -e NAME=json` takes them."""
     arguments = ["-s", settings, "-o", str(output), "--fatal", "warnings"]
+    arguments += [str(content)] if content else []
+    if overrides:  # last: -e takes every argument after it
+        arguments += ["-e", *(f"{name}={json.dumps(value)}" for name, value in overrides.items())]
     return subprocess.run(
-        [sys.executable, "-m", "pelican", *arguments, *([str(content)] if content else [])],
+        [sys.executable, "-m", "pelican", *arguments],
         cwd=ROOT,
         env={**os.environ, "PYTHONUTF8": "1", "COLUMNS": "200", **env},
         capture_output=True,

@@ -155,7 +155,7 @@ def test_failure_keeps_every_character_and_retry_sends_once(page, site_url, form
     if wait:
         wait(page)
     status = page.locator(".form-status")
-    expect(status).to_contain_text("Ditt meddelande har inte skickats")
+    expect(status).to_contain_text("Ditt meddelande kunde inte skickas")
     expect(status).to_contain_text(reason)
     expect(status.get_by_role("link", name=SETTINGS["CONTACT_EMAIL"])).to_be_visible()
     expect(page.get_by_role("button", name="Försök igen")).to_be_visible()

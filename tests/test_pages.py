@@ -112,7 +112,7 @@ def test_article_has_byline_date_reading_time_and_contents(page_of):
     assert "Skriven av Anna Berg" in byline
     assert article.find("time")["datetime"] == "2026-10-01"
     assert article.find("time").get_text() == "1 oktober 2026"
-    assert "1 min" in byline
+    assert "Lästid 1\xa0min" in byline
     contents = [(a["href"], a.get_text()) for a in article.select(".toc a")]
     assert contents == [("#riktning", "Riktning"), ("#stod", "Stöd")]
     for href, _ in contents:

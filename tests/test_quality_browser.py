@@ -128,7 +128,7 @@ def test_article_prints_its_text_without_the_furniture(live):
         "Huvudmeny",
         "Skicka",
         "Meddelande",
-        "Atom-flöde",
+        "Artikelflöde",
         "Innehåll",
         "Kontakta oss",
     ):

@@ -54,6 +54,7 @@ OPTIONAL = {
         "eyebrow": text,
         "robots": text,
         "original_url": original_url,
+        "modified": date,  # shown as "Senast uppdaterad" on the privacy notice
     },
 }
 

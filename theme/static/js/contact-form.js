@@ -17,7 +17,7 @@
     const fail = (reason) => {
       button.textContent = "Försök igen";
       const email = form.dataset.email;
-      say(`Ditt meddelande har inte skickats. ${reason} Allt du skrev finns kvar: försök igen`
+      say(`Ditt meddelande kunde inte skickas. ${reason} Allt du skrev finns kvar. Försök igen`
         + ` eller mejla oss på <a href="mailto:${email}">${email}</a>.`, true);
     };
 
