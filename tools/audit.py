@@ -15,12 +15,9 @@ from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from tools.static_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = [
-    "/",
-    "/artiklar/allt-du-behover-veta-om-coaching-och-mentorskap/",
-    "/tjanster/executive-coaching/",
-    "/kontakt/",
-]
+# The start page, and the first article, service and contact page that it links to:
+# whatever the editors have named them.
+FIRST_LINKS = ["#artikel-rubrik a", ".cards a", ".actions a"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
@@ -49,12 +46,21 @@ def markdown_table(scores):
     return "\n".join(lines) + "\n"
 
 
+def pages_to_audit(folder, siteurl):
+    from bs4 import BeautifulSoup  # a test dependency; publishing must not need it
+
+    start = BeautifulSoup((Path(folder) / "index.html").read_text("utf-8"), "html.parser")
+    links = [start.select_one(selector) for selector in FIRST_LINKS]
+    return ["/", *(link["href"].removeprefix(siteurl) for link in links if link)]
+
+
 def run_audit(build, out_dir):
     """`build(folder, siteurl)` fills a folder; the scores go to out_dir as JSON and Markdown."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder, serving(folder) as siteurl:
         build(Path(folder), siteurl)
-        scores = {page: lighthouse(siteurl + page, out_dir / "last-report.json") for page in PAGES}
+        pages = pages_to_audit(folder, siteurl)
+        scores = {page: lighthouse(siteurl + page, out_dir / "last-report.json") for page in pages}
     (out_dir / "lighthouse.json").write_text(json.dumps(scores, indent=2) + "\n")
     (out_dir / "lighthouse.md").write_text(markdown_table(scores))
     return scores
