@@ -145,6 +145,20 @@ def require(tool, found, how):
         pytest.skip(message)
 
 
+VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+
+
+def nu_checker_errors(files):
+    """What the Nu HTML Checker says is wrong in these HTML files ("" when nothing)."""
+    require("vnu.jar", VNU.exists() and shutil.which("java"), "run `npm ci` and install Java 17")
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", *map(str, files)],
+        capture_output=True,
+        text=True,
+    )
+    return result.stderr if result.returncode else ""
+
+
 # Browser: the system Chromium, never a downloaded one.
 
 

@@ -8,7 +8,7 @@ overwrite another; a gone address that is still served or redirected is a contra
 import re
 from pathlib import Path
 
-from .site import url_of
+from .site import generated_lists, url_of
 from .source import Problem
 
 FIELD = "original_url"
@@ -52,10 +52,7 @@ def gone_lines(path):
 def check_addresses(sources, settings, content_root, shown):
     """Problems with old addresses across all files; `shown` gives a path as editors see it."""
     problems = []
-    owners = {
-        settings.get(f"{name.upper()}_URL", f"{name}.html"): "a generated list"
-        for name in settings["DIRECT_TEMPLATES"]
-    }
+    owners = generated_lists(settings)
     owners.update({url_of(source, settings): source.shown_as for source in sources})
     claimed = {}  # old address -> "path:line" of the file that names it
     for source in sources:

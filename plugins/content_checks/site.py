@@ -23,12 +23,17 @@ def url_of(source, settings):
     return pattern.format(slug=slug_of(source, settings))
 
 
-def check_site(sources, settings, content_root):
-    """Yield (source, line, message) for clashes and broken links between files."""
-    owners = {
+def generated_lists(settings):
+    """{address: "a generated list"} for the lists Pelican writes (/artiklar/, /tjanster/)."""
+    return {
         settings.get(f"{name.upper()}_URL", f"{name}.html"): "a generated list"
         for name in settings["DIRECT_TEMPLATES"]
     }
+
+
+def check_site(sources, settings, content_root):
+    """Yield (source, line, message) for clashes and broken links between files."""
+    owners = generated_lists(settings)
     for source in sources:
         url = url_of(source, settings)
         if url in owners:
