@@ -25,6 +25,22 @@ from tools.static_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site"
+# The fixture site's published pages; its drafts are under /utkast/ in the preview only.
+FIXTURE_SITE_MAP = [
+    "/",
+    "/artiklar/",
+    "/artiklar/att-valja-coach/",
+    "/artiklar/ledarskap-i-forandring/",
+    "/tjanster/",
+    "/tjanster/styrelsecoaching/",
+    "/tjanster/teamcoaching/",
+    "/tjanster/karriarcoaching/",
+    "/kontakt/",
+    "/kontakt/tack/",
+    "/integritet/",
+    "/404.html",
+]
+FIXTURE_DRAFTS = ["/utkast/framtida-tjanst/", "/utkast/utkast-om-mentorskap/"]
 # The editors' content; tests/test_editor_changes.py points this at an edited copy.
 REAL_CONTENT = Path(os.environ.get("CONTENT_UNDER_TEST", ROOT / "content"))
 SETTINGS = get_settings_from_file(str(ROOT / "pelican.conf.py"))

@@ -4,9 +4,9 @@ reading the fixture site."""
 from urllib.parse import urlsplit
 
 import pytest
-from test_pages import SITE_MAP
 
 from conftest import ARTIFACTS
+from conftest import FIXTURE_SITE_MAP as SITE_MAP
 
 
 @pytest.fixture(scope="module")

@@ -3,22 +3,9 @@ lists, orders and texts that the fixture's content makes."""
 
 import pytest
 
-# The fixture site's published pages; its drafts are under /utkast/ in the preview only.
-SITE_MAP = [
-    "/",
-    "/artiklar/",
-    "/artiklar/att-valja-coach/",
-    "/artiklar/ledarskap-i-forandring/",
-    "/tjanster/",
-    "/tjanster/styrelsecoaching/",
-    "/tjanster/teamcoaching/",
-    "/tjanster/karriarcoaching/",
-    "/kontakt/",
-    "/kontakt/tack/",
-    "/integritet/",
-    "/404.html",
-]
-DRAFTS = ["/utkast/framtida-tjanst/", "/utkast/utkast-om-mentorskap/"]
+from conftest import FIXTURE_DRAFTS as DRAFTS
+from conftest import FIXTURE_SITE_MAP as SITE_MAP
+
 ARTICLE = "/artiklar/ledarskap-i-forandring/"
 # In `order:` (1, 2, 3), which is not the alphabetical order of the files.
 SERVICES_IN_ORDER = [

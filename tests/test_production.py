@@ -4,9 +4,9 @@ drafts, and refusal of bad settings."""
 import xml.etree.ElementTree as ET
 
 import pytest
-from test_pages import SITE_MAP
 
 from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, build
+from conftest import FIXTURE_SITE_MAP as SITE_MAP
 
 SITEURL = PRODUCTION_ENV["SITEURL"]
 ATOM = "{http://www.w3.org/2005/Atom}"

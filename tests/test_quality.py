@@ -12,8 +12,8 @@ import re
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from test_pages import SITE_MAP
 
+from conftest import FIXTURE_SITE_MAP as SITE_MAP
 from conftest import PRODUCTION_ENV, SETTINGS, html_file, nu_checker_errors
 
 SITEURL = PRODUCTION_ENV["SITEURL"]
