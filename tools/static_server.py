@@ -1,6 +1,11 @@
 """A quiet static file server on a free port of 127.0.0.1, in a thread, for tests and the
-audit. It may start before the build fills the folder: files are read per request."""
+audit. It may start before the build fills the folder: files are read per request. With
+`tls=True` it speaks https with a throwaway self-signed certificate (openssl makes it), so
+a measurement pays for the TLS handshake as readers of the real site do."""
 
+import ssl
+import subprocess
+import tempfile
 import threading
 from contextlib import contextmanager
 from functools import partial
@@ -12,13 +17,30 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def tls_context(folder):
+    key, certificate = f"{folder}/key.pem", f"{folder}/certificate.pem"
+    request = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+    names = ["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]
+    subprocess.run(
+        [*request, "-keyout", key, "-out", certificate, *names],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    return context
+
+
 @contextmanager
-def serving(folder):
-    """Serve `folder`; yield its base URL, http://127.0.0.1:<port>."""
+def serving(folder, tls=False):
+    """Serve `folder`; yield its base URL, http(s)://127.0.0.1:<port>."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
+    if tls:
+        with tempfile.TemporaryDirectory() as keys:
+            server.socket = tls_context(keys).wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
