@@ -1,8 +1,10 @@
-"""Synthetic Swedish content: N articles shaped like the real one, plus the real pages.
+"""Synthetic Swedish content: N articles shaped like the migrated one, on the fixture site.
 
-Each article is the real article's text (six sections, bullet lists, about 1,400 words)
-under its own title and slug, linking to the next article, to one of its sections and
-to a service, so that link checks and cross-references cost what they would.
+Each article is the migrated article's text (six sections, bullet lists, about 1,400
+words; its frozen copy in tests/fixtures/migration/, so that the benchmark measures the
+same work whatever the editors write) under its own title and slug, linking to the next
+article, to one of its sections and to a service, so that link checks and
+cross-references cost what they would. The pages and services are the fixture site's.
 """
 
 import re
@@ -11,19 +13,22 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL_ARTICLE = ROOT / "content/articles/allt-du-behover-veta-om-coaching-och-mentorskap.md"
+MIGRATED_ARTICLE = (
+    ROOT / "tests/fixtures/migration/allt-du-behover-veta-om-coaching-och-mentorskap.md"
+)
+BASE_SITE = ROOT / "tests/fixtures/site"
 TOPICS = ["Ledarskap", "Förändring", "Mentorskap", "Styrelsearbete", "Karriär", "Prestation"]
-SERVICES = ["business-coaching", "executive-coaching", "prestationscoaching", "kompetenscoaching"]
+SERVICES = sorted(path.stem for path in (BASE_SITE / "services").glob("*.md"))
 
 
-def real_body():
-    text = REAL_ARTICLE.read_text("utf-8").split("---", 2)[2]
+def migrated_body():
+    text = MIGRATED_ARTICLE.read_text("utf-8").split("---", 2)[2]
     return re.sub(r"\n\[Läs mer[^\n]*\n\{: \.section-link \}\n", "\n", text)
 
 
 def article(number, count, body):
     topic = TOPICS[number % len(TOPICS)]
-    next_slug = f"artikel-{(number + 1) % (count - 1):04d}"
+    next_slug = f"artikel-{(number + 1) % count:04d}"  # the last links back to the first
     day = date(2020, 1, 1) + timedelta(days=number)
     return (
         "---\n"
@@ -41,12 +46,14 @@ def article(number, count, body):
 
 
 def make_site(folder, count):
-    """Write a content folder with `count` articles (the real one and count - 1 more)."""
+    """Write a content folder with `count` published articles, the fixture site's included."""
     content = Path(folder) / "content"
-    shutil.copytree(ROOT / "content", content)
-    body = real_body()
-    for number in range(count - 1):
+    shutil.copytree(BASE_SITE, content)
+    body = migrated_body()
+    articles = list((content / "articles").glob("*.md"))
+    generated = count - sum("status: draft" not in a.read_text("utf-8") for a in articles)
+    for number in range(generated):
         (content / "articles" / f"artikel-{number:04d}.md").write_text(
-            article(number, count, body), "utf-8"
+            article(number, generated, body), "utf-8"
         )
     return content
