@@ -1,7 +1,8 @@
 """From saving a Markdown file to the browser showing the new page, under `invoke livereload`.
 
-Runs the real task on a copy of the project (so the team's content is never touched),
-with Chromium watching the page, and times each save until the new words are on screen.
+Runs the real task on a copy of the project with the fixture site as its content (so the
+team's content is never touched and the measurement does not change with it), with
+Chromium watching the page, and times each save until the new words are on screen.
 """
 
 import shutil
@@ -13,15 +14,18 @@ import time
 import urllib.request
 from pathlib import Path
 
+from pelican.settings import get_settings_from_file
 from playwright.sync_api import sync_playwright
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 from .measure import ROOT, median
 
-PAGE = "http://127.0.0.1:8000/kontakt/"
+SETTINGS = get_settings_from_file(str(ROOT / "pelican.conf.py"))
+PAGE = f"http://{SETTINGS['PREVIEW_HOST']}:{SETTINGS['PREVIEW_PORT']}/kontakt/"
 EDITED = Path("content/pages/kontakt.md")
-COPIED = ["content", "theme", "plugins", "tools", "tasks.py", "pelican.conf.py", "publishconf.py"]
+CONTENT = ROOT / "tests" / "fixtures" / "site"
+COPIED = ["theme", "plugins", "tools", "tasks.py", "pelican.conf.py", "publishconf.py"]
 
 
 def wait_until_served(url, seconds=60):
@@ -43,6 +47,7 @@ def reload_latencies(runs):
             source = ROOT / name
             copy = shutil.copytree if source.is_dir() else shutil.copy
             copy(source, project / name)
+        shutil.copytree(CONTENT, project / "content")
         server = subprocess.Popen(
             [sys.executable, "-m", "invoke", "livereload"],
             cwd=project,
