@@ -208,10 +208,11 @@ PRIVACY_PROCESSORS = [
         "name": "GitHub, Inc. (GitHub Pages)",
         "country": "USA",
         "purpose": (
-            "Lagrar webbplatsen och skickar sidorna till din webbläsare. För det behöver "
-            "tjänsten din IP-adress, och GitHub kan också logga den för att skydda "
-            "webbplatsen och tjänsten. Det gäller alla besökare, även den som inte "
-            "använder formuläret."
+            "Lagrar webbplatsen och skickar sidorna till din webbläsare; då behövs din "
+            "IP-adress. Det gäller alla besökare, även den som inte använder formuläret. "
+            "GitHub loggar också besökares IP-adresser för att skydda sin tjänst och är "
+            "självständigt personuppgiftsansvarig för de loggarna, enligt GitHubs "
+            "integritetspolicy."
         ),
         "outside_eu_eea": True,
         "transfer_basis": (

@@ -18,7 +18,7 @@
       button.textContent = "Försök igen";
       const email = form.dataset.email;
       say(`Ditt meddelande kunde inte skickas. ${reason} Allt du skrev finns kvar. Försök igen`
-        + ` eller mejla oss på <a href="mailto:${email}">${email}</a>.`, true);
+        + ` eller skriv till oss på <a href="mailto:${email}">${email}</a>.`, true);
     };
 
     form.addEventListener("submit", async (event) => {
