@@ -166,7 +166,7 @@ def check_content(c, content="content"):
 )
 def check_urls(c, sitemap, output=str(CONFIG["output"]), content="content"):
     """Fail if an address in the last deploy's sitemap is not built, redirected or gone."""
-    sources = [content, CONFIG["settings_dev"], CONFIG["settings_publish"]]
+    sources = [content, ROOT / "theme", ROOT / "plugins", *ROOT.glob("*conf.py")]
     if not is_fresh(output, sources):
         build_site(CONFIG["settings_publish"], output, content)
     result = check(sitemap, output, content)

@@ -115,13 +115,14 @@ def test_first_deploy_with_no_live_sitemap_passes_with_a_note(site, tmp_path):
     assert "nothing to compare" in result.stdout and "answers 404" in result.stdout
 
 
-def test_no_server_at_the_address_passes_with_a_note(site):
+def test_no_server_at_the_address_fails_rather_than_waving_the_deploy_through(site):
     with socket.socket() as free:
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]
-    result = check_urls(site, f"http://127.0.0.1:{port}/sitemap.xml")
-    assert result.returncode == 0, result.stderr
-    assert "nothing to compare" in result.stdout and "cannot be reached" in result.stdout
+        # Bound but not listening: a connection is refused, and nobody else can take it.
+        result = check_urls(site, f"http://127.0.0.1:{port}/sitemap.xml")
+    assert result.returncode == 1
+    assert "cannot be reached" in result.stderr
 
 
 class Failing(BaseHTTPRequestHandler):
@@ -155,3 +156,15 @@ def test_output_is_stale_after_a_content_change(tmp_path):
     os.utime(content / "a.md", (later, later))
     assert not is_fresh(output, [content])
     assert not is_fresh(tmp_path / "missing", [content])
+
+
+def test_output_is_stale_after_a_file_is_renamed(tmp_path):
+    # A rename changes no file's time, only its folder's: the old page must not count.
+    content, output = tmp_path / "content", tmp_path / "output"
+    content.mkdir(), output.mkdir()
+    (content / "a.md").write_text("a")
+    (output / "index.html").write_text("built")
+    (content / "a.md").rename(content / "b.md")
+    later = time.time() + 5
+    os.utime(content, (later, later))
+    assert not is_fresh(output, [content])

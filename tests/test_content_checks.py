@@ -88,6 +88,12 @@ MISTAKES = {
         ),
         "content/pages/kontakt.md:1: address /kontakt/ is also used by",
     ),
+    "url without save_as": (
+        replace_in(
+            "content/pages/kontakt.md", "template: contact", "template: contact\nurl: om-oss/"
+        ),
+        "content/pages/kontakt.md:4: 'url: om-oss/' needs 'save_as: om-oss/index.html' beside it",
+    ),
     "same slug as a generated list": (
         write("content/pages/tjanster.md", "---\ntitle: T\nsummary: S\n---\nText\n"),
         "content/pages/tjanster.md:1: address /tjanster/ is also used by a generated list",
@@ -145,6 +151,12 @@ MISTAKES = {
     "contact page deleted": (
         lambda root: (root / "content/pages/kontakt.md").unlink(),
         "content/pages/kontakt.md:1: the contact page is missing",
+    ),
+    "contact page renamed, menu not": (
+        lambda root: (root / "content/pages/kontakt.md").rename(
+            root / "content/pages/hor-av-dig.md"
+        ),
+        "pelican.conf.py:1: MENU links 'Kontakt' to kontakt/, which no page has",
     ),
     "contact page made a draft": (
         replace_in("content/pages/kontakt.md", "summary:", "status: draft\nsummary:"),
@@ -226,12 +238,15 @@ def test_good_build_replaces_output(workspace):
     assert sorted(p.name for p in workspace.iterdir()) == ["content", "output"]
 
 
-def test_real_content_passes_check_content():
-    result = subprocess.run(
-        [sys.executable, "-m", "invoke", "check-content"], cwd=ROOT, capture_output=True, text=True
-    )
+def test_a_file_saved_on_windows_builds(workspace):
+    """A byte order mark and CRLF line ends, as some editors write them, are no mistake."""
+    text = "\ufeff" + article(body="\n## Andra avsnittet\n\nMer text.\n").replace("\n", "\r\n")
+    (workspace / NEW).write_bytes(text.encode("utf-8"))
+    result = build_with_swap(workspace)
     assert result.returncode == 0, result.stderr
-    assert "no problems" in result.stdout
+    page = parse(workspace / "output", "/artiklar/ny-artikel/")
+    assert page.h1.get_text() == "Ny artikel"
+    assert [a["href"] for a in page.select(".toc a")] == ["#forsta-avsnittet", "#andra-avsnittet"]
 
 
 def test_check_content_reports_like_the_build(workspace):

@@ -91,8 +91,8 @@ def test_production_build_writes_a_summary_for_the_run_page(built, tmp_path, mon
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
     append_step_summary(build_summary(output, str(root / "previous.xml")))
     summary = (tmp_path / "summary.md").read_text("utf-8")
-    # The fixture site's 12 pages and the renamed article; one redirect.
-    assert "- Pages built: 13\n- Old addresses redirected: 1; gone for good: 0\n" in summary
+    # The fixture site's 13 pages and the renamed article; its redirect and this one.
+    assert "- Pages built: 14\n- Old addresses redirected: 2; gone for good: 0\n" in summary
     sizes = {
         page.relative_to(output).as_posix(): len(gzip.compress(page.read_bytes(), 9))
         for page in output.rglob("*.html")

@@ -117,6 +117,16 @@ def test_service_names_the_articles_about_it_and_links_to_contact(page_of):
     assert [a["href"] for a in service.select(".source-note a")] == [ARTICLE]
     assert service.select_one(".cta a")["href"] == "/kontakt/"
     assert not page_of("/tjanster/teamcoaching/").select(".source-note")
+    # A hidden service is in no list, but its page still names the article about it.
+    hidden = page_of("/tjanster/medarbetarsamtal/")
+    assert [a["href"] for a in hidden.select(".source-note a")] == [ARTICLE]
+
+
+def test_a_renamed_file_keeps_its_old_address(fixture_site, page_of):
+    old = page_of("/artiklar/valj-coach/")
+    refresh = old.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    assert refresh == "0; url=/artiklar/att-valja-coach/"
+    assert "/artiklar/valj-coach/" not in fixture_site.paths()  # not a page of its own
 
 
 def test_links_between_files_become_addresses(page_of):

@@ -66,7 +66,11 @@ def read_sitemap(source):
             "try again when the live site answers"
         ) from error
     except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
-        raise NotPublished(f"{source} cannot be reached ({error})") from error
+        # Not "not published yet": a network failure must not wave a deploy through.
+        raise SystemExit(
+            f"check-urls: {source} cannot be reached ({error}) — check the address, "
+            "or try again when the network answers"
+        ) from error
     return xml, urlsplit(source).path.rsplit("/", 1)[0] + "/"
 
 
@@ -101,18 +105,19 @@ def missing_addresses(listed, served, gone):
 
 
 def newest_change(paths):
+    """The newest time a file or folder below `paths` changed. Folders count: renaming or
+    deleting a file changes its folder, and nothing else."""
     times = [
-        file.stat().st_mtime
+        entry.stat().st_mtime
         for path in paths
-        for file in ([path] if path.is_file() else path.rglob("*"))
-        if file.is_file()
+        for entry in ([path] if path.is_file() else [path, *path.rglob("*")])
     ]
     return max(times, default=0)
 
 
 def is_fresh(output, sources):
-    """output/ is fresh when its newest file is at least as new as every source file
-    (content/ and the settings files, which set the URL patterns)."""
+    """output/ is fresh when it is at least as new as every source: content/, the theme,
+    the plugins and the settings files (which set the URL patterns)."""
     output = Path(output)
     if not output.is_dir():
         return False

@@ -37,7 +37,12 @@ def serving(folder, tls=False):
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
     if tls:
         with tempfile.TemporaryDirectory() as keys:
-            server.socket = tls_context(keys).wrap_socket(server.socket, server_side=True)
+            # The handshake in the request's thread, not in accept(): one slow client
+            # (Chromium opens spare connections) must not hold up every other request.
+            context = tls_context(keys)
+            server.socket = context.wrap_socket(
+                server.socket, server_side=True, do_handshake_on_connect=False
+            )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}"

@@ -31,10 +31,24 @@ def generated_lists(settings):
     }
 
 
+def check_url_and_save_as(source):
+    """Yield (line, message) when `url` (where links point) and `save_as` (where the page is
+    written) name different addresses: every link to the page would be broken."""
+    url, save_as = source.meta.get("url"), source.meta.get("save_as")
+    if url is None and save_as is None:
+        return
+    if not isinstance(url, str):
+        yield source.line_of("save_as"), "'save_as' needs a 'url' of the same address"
+    elif save_as != (expected := url if url.endswith(".html") else url + "index.html"):
+        yield source.line_of("url"), f"'url: {url}' needs 'save_as: {expected}' beside it"
+
+
 def check_site(sources, settings, content_root):
     """Yield (source, line, message) for clashes and broken links between files."""
     owners = generated_lists(settings)
     for source in sources:
+        for line, message in check_url_and_save_as(source):
+            yield source, line, message + " — or remove both, and the file name is the address"
         url = url_of(source, settings)
         if url in owners:
             line = source.line_of("url") if "url" in source.meta else 1
@@ -91,7 +105,17 @@ def check_named_pages(sources, settings):
 
 
 def check_site_pages(sources, settings, content_root, shown):
-    """Problems with a page the theme links from every page (SITE_PAGES): gone or a draft."""
+    """Problems with a page the theme links from every page (SITE_PAGES, MENU): gone or a
+    draft."""
+    addresses = {url_of(s, settings) for s in sources if not s.is_draft}
+    for title, link in settings["MENU"]:
+        if link not in addresses | set(generated_lists(settings)):
+            yield Problem(
+                "pelican.conf.py",
+                1,
+                f"MENU links '{title}' to {link}, which no page has — "
+                "write the page's address there (its file name, or its 'url')",
+            )
     by_path = {source.path.resolve(): source for source in sources}
     for role, path in settings["SITE_PAGES"].items():
         file = (content_root / path).resolve()

@@ -55,7 +55,7 @@ def read_source(path, shown_as, kind):
     if not raw.strip():
         return problem(1, "the file is empty — write its front matter and text, or delete it")
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # Windows editors may start a file with a BOM
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return problem(line, "text is not valid UTF-8 — save the file as UTF-8 in your editor")

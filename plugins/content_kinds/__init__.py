@@ -38,18 +38,20 @@ def give_kind_url(content):
 def collect_and_relate(generators):
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     pages = next(g for g in generators if isinstance(g, PagesGenerator))
-    readable = [*articles.articles, *articles.drafts]
+    # Hidden and draft articles are built too, so they get their related pages as well.
+    built = [*articles.articles, *articles.hidden_articles, *articles.drafts]
     for folder in own_kinds(pages.settings):
-        members = [page for page in pages.pages if folder_of(page) == folder]
-        members.sort(key=lambda page: (page.metadata["order"], page.slug))
+        listed = [page for page in pages.pages if folder_of(page) == folder]
+        listed.sort(key=lambda page: (page.metadata["order"], page.slug))
+        hidden = [page for page in pages.hidden_pages if folder_of(page) == folder]
         # In place: the shared context holds these same lists.
         pages.pages[:] = [page for page in pages.pages if folder_of(page) != folder]
-        pages.hidden_pages.extend(members)
-        pages.context[folder] = members
-        for article in readable:
+        pages.hidden_pages.extend(listed)
+        pages.context[folder] = listed
+        for article in built:
             named = article.metadata.get(folder) or []
-            setattr(article, f"related_{folder}", [page for page in members if page.slug in named])
-        for page in members:
+            setattr(article, f"related_{folder}", [page for page in listed if page.slug in named])
+        for page in [*listed, *hidden]:
             page.related_articles = [
                 article
                 for article in articles.articles
