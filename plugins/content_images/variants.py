@@ -7,7 +7,7 @@ every later build, livereload's included, only reads that folder's variants.json
 Formats were chosen by measurement (docs/quality.md): photos as AVIF with a JPEG
 fallback; screenshots and drawings as lossless WebP with a PNG fallback, because lossy
 formats blur text and lossless WebP is a fraction of the PNG. Which of the two an image
-is, is measured too: the smaller of the two modern encodings at the smallest width wins.
+is, is measured too: the smaller of the two modern encodings at TRIAL_WIDTH wins.
 """
 
 import hashlib
@@ -23,13 +23,17 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 WIDTHS = (360, 720, 1080, 1440)  # CSS px × DPR of the 42rem column, from phone to desktop
-FALLBACK_WIDTH = 1080  # the <img src> for browsers without srcset
+FALLBACK_WIDTH = 1080
+# Lossless WebP or lossy AVIF for a PNG or WebP: whichever is smaller at this width. Much
+# narrower and downscaled text is a blur that AVIF wins; at this width text is still text.
+TRIAL_WIDTH = 720  # the <img src> for browsers without srcset
 OG_SIZE = (1200, 630)  # Open Graph: what link previews crop to
 AVIF = {"quality": 60, "speed": 6}  # ≈ JPEG quality 80 by PSNR, at half the bytes or less
 JPEG = {"quality": 80, "optimize": True, "progressive": True}
 WEBP_LOSSLESS = {"lossless": True, "quality": 80, "method": 4}
 PNG = {"optimize": True}
-RECIPE = f"1 {WIDTHS} {AVIF} {JPEG} {WEBP_LOSSLESS} {OG_SIZE}"
+# In every cache key: a new setting here, or a new version number, makes new files.
+RECIPE = f"2 {WIDTHS} {AVIF} {JPEG} {WEBP_LOSSLESS} {OG_SIZE}"
 EXTENSION = {"AVIF": "avif", "WEBP": "webp", "JPEG": "jpg", "PNG": "png"}
 MIME = {"AVIF": "image/avif", "WEBP": "image/webp", "JPEG": "image/jpeg", "PNG": "image/png"}
 ENCODING = {"AVIF": AVIF, "WEBP": WEBP_LOSSLESS, "JPEG": JPEG, "PNG": PNG}
@@ -113,8 +117,9 @@ def open_upright(path, at_least=WIDTHS[-1]):
 
 def _make(path, folder):
     image = open_upright(path)
-    widths = [w for w in WIDTHS if w < image.width] + [min(image.width, max(WIDTHS))]
-    modern, fallback = _formats(path, image, widths[0])
+    widest = min(image.width, WIDTHS[-1])
+    widths = [w for w in WIDTHS if w < widest] + [widest]
+    modern, fallback = _formats(path, image, min(TRIAL_WIDTH, widest))
     staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=_ensure(folder.parent)))
     for width in widths:
         height = round(image.height * width / image.width)  # as Variants.height_at
@@ -131,7 +136,7 @@ def _make(path, folder):
 
 
 def _formats(path, image, width):
-    """(modern, fallback): a JPEG is a photo; for the others, measure the smallest width."""
+    """(modern, fallback): a JPEG is a photo; for the others, measure at TRIAL_WIDTH."""
     alpha_fallback = "PNG" if image.mode == "RGBA" else "JPEG"
     if Path(path).suffix.lower() in (".jpg", ".jpeg"):
         return "AVIF", alpha_fallback

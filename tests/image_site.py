@@ -1,0 +1,51 @@
+"""A content tree with photos as editors commit them, made once per test session.
+
+The fixture site (tests/fixtures/site/) plus:
+- an article that opens with a 12-megapixel phone photo (EXIF: GPS position, camera
+  serial) and has a 2400 px PNG screenshot further down, with a portrait photo whose
+  pixels lie on their side (EXIF orientation 6) between them;
+- an article whose one photo comes after a long paragraph (not its largest element).
+The photos are drawn by bench/photos.py in the test: no large binary is committed.
+"""
+
+from bench.photos import phone_exif, phone_photo, screenshot
+from tiny_site import article, write_site
+
+PHOTO_ARTICLE = "/artiklar/med-foton/"
+LATE_PHOTO_ARTICLE = "/artiklar/foto-langre-ner/"
+PHOTO = "images/telefon.jpg"
+PORTRAIT = "images/staende.jpg"
+SCREENSHOT = "images/skarmbild.png"
+LATE_PHOTO = "images/sent.jpg"
+SERIAL = b"SN-4711-EPM"  # bench.photos.phone_exif writes it
+LONG_TEXT = "Det här stycket kommer före bilden och är längre än en ingress brukar vara. " * 6
+
+ARTICLES = {
+    "med-foton.md": article("Med foton").replace(
+        "Första stycket.",
+        f"![Två coacher vid ett fönster]({{static}}../{PHOTO})\n\n"
+        "Första stycket.\n\n"
+        f"![Ett porträtt i stående format]({{static}}../{PORTRAIT})\n\n"
+        "Andra stycket.\n\n"
+        f"![Skärmbild av veckans mål]({{static}}../{SCREENSHOT})\n",
+    ),
+    "foto-langre-ner.md": article("Foto längre ner").replace(
+        "Första stycket.", f"{LONG_TEXT}\n\n![En lampa på ett bord]({{static}}../{LATE_PHOTO})\n"
+    ),
+}
+_trees = {}
+
+
+def photo_content(tmp_path_factory):
+    """content/ with the photo articles (made once per session)."""
+    if "content" not in _trees:
+        root = tmp_path_factory.mktemp("photo-site")
+        content = write_site(root, ARTICLES)
+        phone_photo().save(content / PHOTO, quality=92, exif=phone_exif())
+        # Stored 1600 × 1200 on its side; the phone says "turn 90° clockwise to view".
+        lying = phone_photo((1600, 1200), seed=1)
+        lying.save(content / PORTRAIT, quality=90, exif=phone_exif(orientation=6))
+        screenshot().save(content / SCREENSHOT)
+        phone_photo((1200, 900), seed=2).save(content / LATE_PHOTO, quality=90)
+        _trees["content"] = content
+    return _trees["content"]
