@@ -2,14 +2,15 @@
 
 The fixture site (tests/fixtures/site/) plus:
 - an article that opens with a 12-megapixel phone photo (EXIF: GPS position, camera
-  serial) and has a 2400 px PNG screenshot further down, with a portrait photo whose
-  pixels lie on their side (EXIF orientation 6) between them;
-- an article whose one photo comes after a long paragraph (not its largest element).
+  serial) and has a 2400 px PNG screenshot further down;
+- an article whose first photo comes after a long paragraph (not its largest element),
+  then a portrait photo whose pixels lie on their side (EXIF orientation 6).
 The photos are drawn by bench/photos.py in the test: no large binary is committed.
 """
 
-from bench.photos import phone_exif, phone_photo, screenshot
 from tiny_site import article, write_site
+
+from bench.photos import phone_exif, phone_photo, screenshot
 
 PHOTO_ARTICLE = "/artiklar/med-foton/"
 LATE_PHOTO_ARTICLE = "/artiklar/foto-langre-ner/"
@@ -24,13 +25,13 @@ ARTICLES = {
     "med-foton.md": article("Med foton").replace(
         "Första stycket.",
         f"![Två coacher vid ett fönster]({{static}}../{PHOTO})\n\n"
-        "Första stycket.\n\n"
-        f"![Ett porträtt i stående format]({{static}}../{PORTRAIT})\n\n"
-        "Andra stycket.\n\n"
+        f"Första stycket.\n\n{LONG_TEXT}\n\n"
         f"![Skärmbild av veckans mål]({{static}}../{SCREENSHOT})\n",
     ),
     "foto-langre-ner.md": article("Foto längre ner").replace(
-        "Första stycket.", f"{LONG_TEXT}\n\n![En lampa på ett bord]({{static}}../{LATE_PHOTO})\n"
+        "Första stycket.",
+        f"{LONG_TEXT}\n\n![En lampa på ett bord]({{static}}../{LATE_PHOTO})\n\n"
+        f"![Ett porträtt i stående format]({{static}}../{PORTRAIT})\n",
     ),
 }
 _trees = {}

@@ -9,10 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
-from bench.photos import GPS_IFD
-from conftest import PRODUCTION_ENV, build, parse
 from image_site import (
     LATE_PHOTO_ARTICLE,
     PHOTO,
@@ -22,6 +18,10 @@ from image_site import (
     SERIAL,
     photo_content,
 )
+from PIL import Image
+
+from bench.photos import GPS_IFD
+from conftest import PRODUCTION_ENV, build, parse
 
 SITEURL = PRODUCTION_ENV["SITEURL"]
 PROGRESS = re.compile(r"^content_images: (\S+) → ", re.MULTILINE)
@@ -93,7 +93,7 @@ def test_a_phone_photo_becomes_avif_and_jpeg_in_four_widths_for_the_column(site)
 
 
 def test_a_screenshot_becomes_lossless_webp_and_png_never_wider_than_needed(site):
-    shot = pictures(site, PHOTO_ARTICLE)[2]
+    shot = pictures(site, PHOTO_ARTICLE)[1]
     assert shot.source["type"] == "image/webp"
     assert [w for _, w in candidates(shot.source["srcset"])] == [360, 720, 1080, 1440]
     assert all(url.endswith(".png") for url, _ in candidates(shot.img["srcset"]))
@@ -109,7 +109,7 @@ def test_no_variant_is_wider_than_its_original(site):
 
 
 def test_exif_orientation_is_honoured(site):
-    portrait = pictures(site, PHOTO_ARTICLE)[1]
+    portrait = pictures(site, LATE_PHOTO_ARTICLE)[1]
     # Stored 1600 × 1200 lying down; seen upright it is 1200 × 1600.
     assert (portrait.img["width"], portrait.img["height"]) == ("1200", "1600")
     for url, width in candidates(portrait.img["srcset"]):
@@ -117,9 +117,7 @@ def test_exif_orientation_is_honoured(site):
             assert variant.size == (width, width * 4 // 3)
 
 
-def test_gps_position_and_camera_serial_are_in_the_original_and_in_no_published_file(
-    builds, site
-):
+def test_gps_position_and_camera_serial_are_in_the_original_and_in_no_published_file(builds, site):
     content = builds[0]
     with Image.open(content / PHOTO) as original:
         assert original.getexif().get_ifd(GPS_IFD), "the test photo must carry a GPS position"
@@ -140,8 +138,9 @@ def test_loading_first_image_eager_and_fetched_first_when_it_leads(site):
     assert first["decoding"] == "async"
     assert all(img["alt"] for img in [first, *rest])
     # A photo after a long paragraph is not the page's largest element: not prioritised.
-    [late] = [p.img for p in pictures(site, LATE_PHOTO_ARTICLE)]
+    late, portrait = [p.img for p in pictures(site, LATE_PHOTO_ARTICLE)]
     assert not late.has_attr("fetchpriority") and not late.has_attr("loading")
+    assert portrait["loading"] == "lazy"
 
 
 def test_originals_are_neither_published_nor_referenced(builds, site):
