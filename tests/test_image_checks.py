@@ -16,6 +16,7 @@ MISTAKES = {  # file in images/ → what the message says
     "inte-en-bild.jpg": "is not an image — save it as JPEG (photos) or PNG (screenshots)",
     "avbruten.jpg": "is damaged (the file is cut short) — copy it from the camera or phone",
     "enorm.png": "is 41 megapixels (8200 × 5000), over the 40 megapixel limit — export it",
+    "iphone.heic": "is a HEIC photo, which browsers cannot show — export it as JPEG",
     "tung.jpg": "is 26 MB, over the 25 MB limit — export it as a JPEG of at most 4000 px",
 }
 FIRST_IMAGE_LINE = 8  # tiny_site.article: front matter on lines 1–6, a blank line, the text
@@ -40,6 +41,7 @@ def failed_build(tmp_path_factory):
     (images / "inte-en-bild.jpg").write_text("Det här är en anteckning, inte ett foto.\n")
     (images / "avbruten.jpg").write_bytes(jpeg((1600, 1200), quality=95)[:4000])
     Image.new("L", (8200, 5000)).save(images / "enorm.png")
+    (images / "iphone.heic").write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(64))
     (images / "tung.jpg").write_bytes(jpeg((1600, 1200)) + bytes(26_000_000))
     result = build("pelican.conf.py", root / "output", content)
     return content / "articles" / "bilder.md", result, root / "output"

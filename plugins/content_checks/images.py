@@ -53,6 +53,11 @@ def image_problem(path, kind):
             image_format, (width, height) = image.format, image.size
             turned = image.getexif().get(ORIENTATION) in TURNED
     except UnidentifiedImageError:
+        if path.lower().endswith((".heic", ".heif")):
+            return (
+                "is a HEIC photo, which browsers cannot show — export it as JPEG "
+                "(iPhone: Settings → Camera → Formats → Most Compatible)"
+            )
         return "is not an image — save it as JPEG (photos) or PNG (screenshots)"
     except (OSError, SyntaxError, ValueError) as error:
         return f"is damaged ({error}) — export it from the original again"
