@@ -90,7 +90,8 @@ def main(paths):
         with Image.open(path) as photo:
             rows += photo_rows(path.rsplit("/", 1)[-1], photo)
     rows += screenshot_rows(screenshot())
-    print(f"| image (at most {WIDTH} px wide) | format | quality | bytes | PSNR (dB) | encode (s) |")
+    heading = f"image (at most {WIDTH} px wide) | format | quality | bytes | PSNR (dB) | encode (s)"
+    print(f"| {heading} |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
     for name, image_format, quality, size, quality_db, seconds in rows:
         print(

@@ -27,6 +27,9 @@ from PIL import Image, UnidentifiedImageError
 from .markup import picture
 from .variants import EXTENSION, is_raster, og_image, variants
 
+# In the project, not where the build was started: every build and livereload share it,
+# git ignores it (/cache/) and `invoke clean` empties it. CONTENT_IMAGES_CACHE moves it.
+CACHE = Path(__file__).resolve().parents[2] / "cache" / "images"
 IMG = re.compile(r"<img\b[^>]*>")
 LOCAL_SRC = re.compile(r'\bsrc="\{(?:static|attach)\}([^"]+)"')
 ALT = re.compile(r'\balt="([^"]*)"')
@@ -51,7 +54,7 @@ CONTENT_LISTS = (
 
 def cache_folder(settings):
     """Processed images, by content hash: outside output/, kept between builds."""
-    return settings.get("CONTENT_IMAGES_CACHE") or os.path.join(settings["CACHE_PATH"], "images")
+    return settings.get("CONTENT_IMAGES_CACHE") or str(CACHE)
 
 
 def source_file(content, target):
