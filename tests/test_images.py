@@ -43,17 +43,18 @@ def production(content, output, cache):
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    """The production build twice, into one fresh image cache: (cold, warm) results."""
+    """The production build twice, with one fresh image cache, the second into the first
+    one's output as a plain `pelican` run does: (content, output, cold, warm)."""
     content = photo_content(tmp_path_factory)
     root = tmp_path_factory.mktemp("image-builds")
-    cold = production(content, root / "cold", root / "cache")
-    warm = production(content, root / "warm", root / "cache")
-    return content, root, cold, warm
+    cold = production(content, root / "output", root / "cache")
+    warm = production(content, root / "output", root / "cache")
+    return content, root / "output", cold, warm
 
 
 @pytest.fixture(scope="module")
 def site(builds):
-    return builds[1] / "warm"
+    return builds[1]
 
 
 def local(url):

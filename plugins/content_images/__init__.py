@@ -4,8 +4,9 @@ Every JPEG, PNG or WebP that the text shows with a {static} or {attach} link bec
 <picture>: resized to the widths in variants.WIDTHS (never wider than the original), in
 a modern format and a fallback, with `sizes` for the text column, width and height (no
 layout shift), decoding="async", and loading="lazy" from the second image on. An
-article's first image, when it leads the text and fills the column, is fetched first
-(fetchpriority="high") and becomes the article's Open Graph image, cropped to 1200 × 630.
+article's first image is fetched first (fetchpriority="high") when it leads the text and
+fills the column, and is its Open Graph image (`article.og_image`), cropped to 1200 × 630.
+A progress line is printed for each image processed; the cache makes that once per file.
 EXIF orientation is applied and all metadata (GPS position, camera serial) left out.
 Originals are not published. Other images (SVG, GIF, other sites') keep their address
 and get only the loading attributes, and width/height when Pillow can read them.
@@ -170,6 +171,8 @@ def publish(generators):
     for name, cached in files.items():
         target = os.path.join(output, name)
         os.makedirs(os.path.dirname(target), exist_ok=True)
+        if os.path.exists(target):  # an output/ built before: same name, same bytes
+            continue
         try:
             os.link(cached, target)  # same disk: no copy at all
         except OSError:
