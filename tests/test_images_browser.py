@@ -1,7 +1,7 @@
 """What a reader's browser downloads for an article with a camera photo at the top and a
 2400 px screenshot further down (tests/image_site.py), read to the end on a phone and on
-a desktop: under the image budgets, each image sharp for its screen and no larger, no
-original, and nothing moving as the images arrive.
+a desktop: under the image budgets, the photo the largest paint, each image sharp for its
+screen and no larger, no original, and nothing moving as the images arrive.
 
 The figures go to test-artifacts/images.json (docs/quality.md quotes them).
 """
@@ -33,6 +33,9 @@ SHOWN = """() => [...document.querySelectorAll('.prose img')].map((img) => {
   return {shown: img.getBoundingClientRect().width, got: widthOf(chosen), src: chosen,
           widths: img.srcset.split(', ').map((c) => parseInt(c.split(' ')[1]))};
 })"""
+LARGEST_PAINT = """() => new Promise((done) => new PerformanceObserver((list) =>
+  done(list.getEntries().at(-1).url))
+  .observe({type: 'largest-contentful-paint', buffered: true}))"""
 LAYOUT_SHIFT = """() => new Promise((done) => new PerformanceObserver((list) => done(
   list.getEntries().filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0)
 )).observe({type: 'layout-shift', buffered: true}) || setTimeout(() => done(0), 500))"""
@@ -76,6 +79,7 @@ def test_reading_the_article_downloads_images_under_budget(browser, photo_site, 
         lambda r: images.update({r.url: r}) if r.request.resource_type == "image" else None,
     )
     page.goto(photo_site + PHOTO_ARTICLE)
+    largest = page.evaluate(LARGEST_PAINT)  # before scrolling, which ends LCP
     page.evaluate(READ_TO_THE_END)
     page.wait_for_load_state("networkidle")
     shown = page.evaluate(SHOWN)
@@ -84,6 +88,7 @@ def test_reading_the_article_downloads_images_under_budget(browser, photo_site, 
     context.close()
 
     figures[screen] = {"bytes": sum(sizes.values()), "files": sizes, "layout_shift": shift}
+    assert "/images/telefon-" in largest, largest  # the photo is the page's LCP element
     assert len(sizes) == 2, sizes  # the photo and the screenshot, once each
     assert sum(sizes.values()) <= budget, sizes
     assert not any(name in {"telefon.jpg", "skarmbild.png"} for name in sizes)
