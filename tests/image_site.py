@@ -4,7 +4,8 @@ The fixture site (tests/fixtures/site/) plus:
 - an article that opens with a 12-megapixel phone photo (EXIF: GPS position, camera
   serial) and has a 2400 px PNG screenshot further down;
 - an article whose first photo comes after a long paragraph (not its largest element),
-  then a portrait photo whose pixels lie on their side (EXIF orientation 6).
+  then a portrait photo whose pixels lie on their side (EXIF orientation 6);
+- that photo at the end of a service and of the start page.
 The photos are drawn by bench/photos.py in the test: no large binary is committed.
 """
 
@@ -18,6 +19,8 @@ PHOTO = "images/telefon.jpg"
 PORTRAIT = "images/staende.jpg"
 SCREENSHOT = "images/skarmbild.png"
 LATE_PHOTO = "images/sent.jpg"
+SERVICE_FILE, SERVICE = "services/teamcoaching.md", "/tjanster/teamcoaching/"
+START_FILE, START = "pages/start.md", "/"
 SERIAL = b"SN-4711-EPM"  # bench.photos.phone_exif writes it
 LONG_TEXT = "Det här stycket kommer före bilden och är längre än en ingress brukar vara. " * 6
 
@@ -48,5 +51,8 @@ def photo_content(tmp_path_factory):
         lying.save(content / PORTRAIT, quality=90, exif=phone_exif(orientation=6))
         screenshot().save(content / SCREENSHOT)
         phone_photo((1200, 900), seed=2).save(content / LATE_PHOTO, quality=90)
+        for page in (SERVICE_FILE, START_FILE):  # the same photo: nothing more to encode
+            with (content / page).open("a", encoding="utf-8") as text:
+                text.write(f"\n![En lampa på ett bord]({{static}}../{LATE_PHOTO})\n")
         _trees["content"] = content
     return _trees["content"]

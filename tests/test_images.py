@@ -16,6 +16,8 @@ from image_site import (
     PORTRAIT,
     SCREENSHOT,
     SERIAL,
+    SERVICE,
+    START,
     photo_content,
 )
 from PIL import Image
@@ -107,6 +109,17 @@ def test_no_variant_is_wider_than_its_original(site):
     [picture] = pictures(site, "/artiklar/ledarskap-i-forandring/")
     assert [w for _, w in candidates(picture.img["srcset"])] == [360, 720, 960]
     assert (picture.img["width"], picture.img["height"]) == ("960", "540")
+
+
+@pytest.mark.parametrize("path", [SERVICE, START])
+def test_services_and_pages_get_the_same_pictures(site, path):
+    [picture] = parse(site, path).select("main picture")
+    assert picture.source["type"] == "image/avif" and picture.img["sizes"] == COLUMN_SIZES
+    for url, _ in candidates(picture.source["srcset"]) + candidates(picture.img["srcset"]):
+        assert (site / local(url)).is_file(), url
+    # Not an article: no Open Graph photo; the site's share image stays.
+    og = parse(site, path).select_one("meta[property='og:image']")["content"]
+    assert og == f"{SITEURL}/images/epm-delning.png"
 
 
 def test_exif_orientation_is_honoured(site):
