@@ -11,6 +11,7 @@ from pathlib import Path
 from .content import make_site
 from .livereload_latency import reload_latencies
 from .measure import BARE, OURS, ROOT, build, median
+from .photo_builds import photo_builds
 
 RESULTS = ROOT / "docs" / "performance.json"
 
@@ -86,6 +87,8 @@ def run_all(sizes, runs):
         print("bench: the real site …", flush=True)
         real = [build(OURS, ROOT / "content", workdir / "out-real") for _ in range(runs)]
         results["real_site_seconds"] = median([s for s, _ in real])
+        print("bench: photos …", flush=True)
+        results["photos"] = photo_builds(workdir, runs)
     print("bench: live reload …", flush=True)
     results["livereload_seconds"] = reload_latencies(runs)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")

@@ -16,6 +16,7 @@ from .addresses import check_addresses
 from .annotations import print_annotations
 from .body import check_body
 from .fields import check_fields
+from .images import check_images
 from .site import check_site, check_site_pages
 from .source import Problem, read_source
 
@@ -47,7 +48,7 @@ def check_content(settings):
             continue
         sources.append(source)
         fields = check_fields(source, templates, settings["CONTENT_KINDS"])
-        for line, message in [*fields, *check_body(source)]:
+        for line, message in [*fields, *check_body(source), *check_images(source, content_root)]:
             problems.append(Problem(shown_as, line, message))
     for source, line, message in check_site(sources, settings, content_root):
         problems.append(Problem(source.shown_as, line, message))

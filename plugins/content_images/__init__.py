@@ -1,52 +1,185 @@
-"""content_images: every image an editor puts in the text gets its width and height, so the
-page does not jump while it loads, decoding="async", and loading="lazy" from the second
-image on (the first may be on screen at once, where lazy loading would only delay it).
+"""content_images: whatever photo an editor commits, readers get small, sharp, stable images.
 
-Sizes are read with Pillow from the files that {static} and {attach} links point to;
-images given by another address are left as they are.
+Every JPEG, PNG or WebP that the text shows with a {static} or {attach} link becomes a
+<picture>: resized to the widths in variants.WIDTHS (never wider than the original), in
+a modern format and a fallback, with `sizes` for the text column, width and height (no
+layout shift), decoding="async", and loading="lazy" from the second image on. An
+article's first image is fetched first (fetchpriority="high") when it leads the text and
+fills the column, and is its Open Graph image (`article.og_image`), cropped to 1200 × 630.
+A progress line is printed for each image processed; the cache makes that once per file.
+EXIF orientation is applied and all metadata (GPS position, camera serial) left out.
+Originals are not published. Other images (SVG, GIF, other sites') keep their address
+and get only the loading attributes, and width/height when Pillow can read them.
+
+Our own code on Pillow, not pelican-image-process: that plugin is AGPL-3.0, processes
+only images an editor marks with a class, re-makes its files whenever output/ is fresh
+(as every build of ours is), and neither applies EXIF orientation nor caps the widths.
 """
 
 import os
 import re
+import shutil
+from pathlib import Path
 
 from pelican import signals
+from pelican.contents import Article
 from PIL import Image, UnidentifiedImageError
 
+from .markup import picture
+from .variants import EXTENSION, is_raster, og_image, variants
+
+# In the project, not where the build was started: every build and livereload share it,
+# git ignores it (/cache/) and `invoke clean` empties it. CONTENT_IMAGES_CACHE moves it.
+CACHE = Path(__file__).resolve().parents[2] / "cache" / "images"
 IMG = re.compile(r"<img\b[^>]*>")
 LOCAL_SRC = re.compile(r'\bsrc="\{(?:static|attach)\}([^"]+)"')
+ALT = re.compile(r'\balt="([^"]*)"')
+TAG = re.compile(r"<[^>]+>")
+# The first image is the page's largest element (its LCP) when little text comes before
+# it and it fills most of the column; then the browser should fetch it before anything.
+LEAD_TEXT_CHARS = 300
+LEAD_MIN_WIDTH = 600
+# Where the content lists live on Pelican's generators, ours (services) included.
+CONTENT_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "hidden_translations",
+    "draft_translations",
+)
 
 
-def image_size(content, target):
-    base = (
-        content.settings["PATH"] if target.startswith("/") else os.path.dirname(content.source_path)
-    )
-    try:
-        with Image.open(os.path.join(base, target.lstrip("/"))) as image:
-            return image.size
-    except (OSError, UnidentifiedImageError):
-        return None  # a missing file is content_checks' to report; SVG has no pixel size
+def cache_folder(settings):
+    """Processed images, by content hash: outside output/, kept between builds."""
+    return settings.get("CONTENT_IMAGES_CACHE") or str(CACHE)
 
 
-def add_image_attributes(content):
+def source_file(content, target):
+    root = content.settings["PATH"]
+    base = root if target.startswith("/") else os.path.dirname(content.source_path)
+    path = os.path.normpath(os.path.join(base, target.lstrip("/")))
+    return path, os.path.relpath(path, root)
+
+
+def published_name(relative, key, suffix):
+    """images/foto.jpg → images/foto-<key>-720.avif: a new photo gets a new address."""
+    folder, name = os.path.split(relative)
+    return "/".join(filter(None, [folder, f"{Path(name).stem}-{key[:8]}-{suffix}"]))
+
+
+def rewrite_images(content):
+    """Replace each <img> of the text with its <picture>; note the files to publish."""
+    if not content._content or "<img" not in content._content or not content.save_as:
+        return
+    settings, cache = content.settings, cache_folder(content.settings)
+    siteurl = settings["SITEURL"]
+    content.published_images = {}
     seen = 0
 
-    def with_attributes(match):
+    def replace(match):
         nonlocal seen
-        tag, extra = match.group(0), []
-        source = LOCAL_SRC.search(tag)
-        size = image_size(content, source.group(1)) if source else None
-        if size and "width=" not in tag:
-            extra.append(f'width="{size[0]}" height="{size[1]}"')
-        if seen and "loading=" not in tag:
-            extra.append('loading="lazy"')
-        if "decoding=" not in tag:
-            extra.append('decoding="async"')
+        tag, first = match.group(0), seen == 0
         seen += 1
-        return tag[:4] + " " + " ".join(extra) + tag[4:] if extra else tag
+        extra = {"decoding": "async"} if first else {"loading": "lazy", "decoding": "async"}
+        local = LOCAL_SRC.search(tag)
+        if not local:
+            return _with(tag, extra)
+        path, relative = source_file(content, local.group(1))
+        if not is_raster(path):
+            return _with(tag, {**_size_of(path), **extra})
+        made = _variants(path, cache, relative)
+        if _is_article(content) and not hasattr(content, "og_image"):
+            _set_og_image(content, path, cache, made, relative, tag)
+        if first and _is_article(content) and _leads(content, match.start(), made):
+            extra["fetchpriority"] = "high"
 
-    if content._content and "<img" in content._content:
-        content._content = IMG.sub(with_attributes, content._content)
+        def url_of(image_format, width):
+            name = published_name(relative, made.key, f"{width}.{EXTENSION[image_format]}")
+            content.published_images[name] = made.file(image_format, width)
+            return f"{siteurl}/{name}"
+
+        return picture(tag, made, url_of, extra)
+
+    content._content = IMG.sub(replace, content._content)
+
+
+def _variants(path, cache, relative):
+    try:
+        return variants(path, cache, relative)
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
+        # content_checks reports unreadable images first; this is the last guard.
+        message = f"{relative}: the image cannot be read ({error}) — export it again"
+        raise SystemExit(message) from None
+
+
+def _is_article(content):
+    return isinstance(content, Article)
+
+
+def _leads(content, offset, made):
+    text_before = TAG.sub("", content._content[:offset]).strip()
+    return len(text_before) <= LEAD_TEXT_CHARS and made.widths[-1] >= LEAD_MIN_WIDTH
+
+
+def _set_og_image(content, path, cache, made, relative, tag):
+    name = published_name(relative, made.key, "delning.jpg")
+    content.published_images[name] = og_image(path, cache)
+    alt = ALT.search(tag)
+    content.og_image = {"path": name, "alt": alt.group(1) if alt else ""}
+
+
+def _size_of(path):
+    try:
+        with Image.open(path) as image:
+            return {"width": str(image.width), "height": str(image.height)}
+    except (OSError, UnidentifiedImageError):
+        return {}  # SVG has no pixel size; a missing file is content_checks' to report
+
+
+def _with(tag, extra):
+    added = " ".join(f'{k}="{v}"' for k, v in extra.items() if f"{k}=" not in tag)
+    return tag[:4] + " " + added + tag[4:] if added else tag
+
+
+def drop_originals(static_generator):
+    """Originals are never published: leave out every raster image in content/ that no
+    page links to as a file (its <img>s now point at the variants) and that no setting
+    names (SHARE_IMAGE, for link previews)."""
+    linked = set(static_generator.context["static_links"])
+    kept = {static_generator.settings.get("SHARE_IMAGE")}
+    static_generator.staticfiles[:] = [
+        static
+        for static in static_generator.staticfiles
+        if not is_raster(static.source_path) or static.relative_source_path in linked | kept
+    ]
+
+
+def publish(generators):
+    """Copy the variants the written pages use from the cache into the output."""
+    files = {}
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, None) or []:
+                files.update(getattr(content, "published_images", {}))
+    if not files:
+        return
+    output = generators[0].output_path
+    for name, cached in files.items():
+        target = os.path.join(output, name)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if os.path.exists(target):  # an output/ built before: same name, same bytes
+            continue
+        try:
+            os.link(cached, target)  # same disk: no copy at all
+        except OSError:
+            shutil.copyfile(cached, target)
 
 
 def register():
-    signals.content_object_init.connect(add_image_attributes)
+    signals.content_object_init.connect(rewrite_images)
+    signals.static_generator_finalized.connect(drop_originals)
+    signals.all_generators_finalized.connect(publish)

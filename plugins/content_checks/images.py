@@ -1,0 +1,89 @@
+"""Checks on the images a file shows: each must be a readable image the build can publish,
+big enough for its place and not so big that it is surely a mistake.
+
+Only the header is read (and, for a JPEG, its last bytes), so the checks stay fast with
+many photos; the build itself decodes every image and stops on one it cannot read.
+"""
+
+import os
+import re
+
+from PIL import Image, UnidentifiedImageError
+
+from .body import Prose
+
+MIN_ARTICLE_WIDTH = 800  # px: sharp in the 42rem column on most screens
+MAX_MEGAPIXELS = 40
+MAX_MEGABYTES = 25
+PUBLISHED_FORMATS = {"JPEG", "PNG", "WEBP"}
+LEFT_AS_THEY_ARE = (".svg", ".gif")  # published unchanged, not checked here
+JPEG_END = b"\xff\xd9"
+ORIENTATION = 0x0112
+TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+IMAGE = re.compile(
+    r"!\[[^\]]*\]\(\s*<?\{(static|attach)\}([^\s)>]+)"  # ![alt]({static}path)
+    r"|<img\b[^>]*?\bsrc=\"\{(static|attach)\}([^\"]+)\"",  # <img src="{static}path">
+    re.IGNORECASE,
+)
+
+
+def check_images(source, content_root):
+    """Yield (line, message) for each image of this file that cannot go out as it is."""
+    for line, match in Prose(source).find(IMAGE):
+        kind, target = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+        base = content_root if target.startswith("/") else source.path.parent
+        path = os.path.join(base, target.lstrip("/"))
+        checked = os.path.isfile(path) and not path.lower().endswith(LEFT_AS_THEY_ARE)
+        if checked and (problem := image_problem(path, source.kind)):
+            yield line, f"{{{kind}}}{target} {problem}"
+
+
+def image_problem(path, kind):
+    """What is wrong with the image file at path, or None."""
+    megabytes = os.path.getsize(path) / 1e6
+    if megabytes > MAX_MEGABYTES:
+        return (
+            f"is {megabytes:.0f} MB, over the {MAX_MEGABYTES} MB limit — "
+            "export it as a JPEG of at most 4000 px on its longest side"
+        )
+    try:
+        with Image.open(path) as image:
+            image.verify()  # PNG: every chunk's checksum; it must come first
+        with Image.open(path) as image:
+            image_format, (width, height) = image.format, image.size
+            turned = image.getexif().get(ORIENTATION) in TURNED
+    except UnidentifiedImageError:
+        if path.lower().endswith((".heic", ".heif")):
+            return (
+                "is a HEIC photo, which browsers cannot show — export it as JPEG "
+                "(iPhone: Settings → Camera → Formats → Most Compatible)"
+            )
+        return "is not an image — save it as JPEG (photos) or PNG (screenshots)"
+    except (OSError, SyntaxError, ValueError) as error:
+        return f"is damaged ({error}) — export it from the original again"
+    if image_format not in PUBLISHED_FORMATS:
+        return (
+            f"is a {image_format} file, which the site does not publish — "
+            "save it as JPEG (photos) or PNG (screenshots)"
+        )
+    if image_format == "JPEG" and not _ends_like_jpeg(path):
+        return "is damaged (the file is cut short) — copy it from the camera or phone again"
+    if width * height > MAX_MEGAPIXELS * 1e6:
+        return (
+            f"is {width * height / 1e6:.0f} megapixels ({width} × {height}), over the "
+            f"{MAX_MEGAPIXELS} megapixel limit — export it at most 4000 px on its longest side"
+        )
+    shown_width = height if turned else width
+    if kind == "article" and shown_width < MIN_ARTICLE_WIDTH:
+        return (
+            f"is only {shown_width} px wide; an article needs at least {MIN_ARTICLE_WIDTH} px "
+            "to look sharp — use a larger version of the photo"
+        )
+    return None
+
+
+def _ends_like_jpeg(path):
+    # A photo cut off during copying still opens; its end-of-image marker is missing.
+    with open(path, "rb") as file:
+        file.seek(max(0, os.path.getsize(path) - 1024))
+        return JPEG_END in file.read()

@@ -1,0 +1,188 @@
+"""The published versions of one image: resized, re-encoded, without metadata, cached.
+
+Each original is read once per content hash: its versions go to a folder of the cache
+named by that hash (and by RECIPE, so changing a setting here makes new versions), and
+every later build, livereload's included, only reads that folder's variants.json.
+
+Formats were chosen by measurement (docs/quality.md): photos as AVIF with a JPEG
+fallback; screenshots and drawings as lossless WebP with a PNG fallback, because lossy
+formats blur text and lossless WebP is a fraction of the PNG. Which of the two an image
+is, is measured too: the smaller of the two modern encodings at TRIAL_WIDTH wins.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+WIDTHS = (360, 720, 1080, 1440)  # CSS px × DPR of the 42rem column, from phone to desktop
+FALLBACK_WIDTH = 1080  # the <img src> for browsers without srcset
+# Lossless WebP or lossy AVIF for a PNG or WebP: whichever is smaller at this width. Much
+# narrower and downscaled text is a blur that AVIF wins; at this width text is still text.
+TRIAL_WIDTH = 720
+OG_SIZE = (1200, 630)  # Open Graph: what link previews crop to
+# Within 0.7 dB PSNR of JPEG quality 80, with 36–43 % fewer bytes (docs/quality.md).
+AVIF = {"quality": 60, "speed": 6}
+JPEG = {"quality": 80, "optimize": True, "progressive": True}
+WEBP_LOSSLESS = {"lossless": True, "quality": 80, "method": 4}
+PNG = {"optimize": True}
+# In every cache key: a new setting here, or a new version number, makes new files.
+RECIPE = f"2 {WIDTHS} {TRIAL_WIDTH} {AVIF} {JPEG} {WEBP_LOSSLESS} {OG_SIZE}"
+EXTENSION = {"AVIF": "avif", "WEBP": "webp", "JPEG": "jpg", "PNG": "png"}
+MIME = {"AVIF": "image/avif", "WEBP": "image/webp", "JPEG": "image/jpeg", "PNG": "image/png"}
+ENCODING = {"AVIF": AVIF, "WEBP": WEBP_LOSSLESS, "JPEG": JPEG, "PNG": PNG}
+RASTER = {".jpg", ".jpeg", ".png", ".webp"}
+PROCESSED = "content_images"  # the prefix of the one progress line per processed image
+
+_keys = {}  # (path, mtime, size) -> content key: livereload hashes each file once
+
+
+@dataclass(frozen=True)
+class Variants:
+    """What the cache holds for one original (all sizes after EXIF orientation)."""
+
+    folder: Path
+    key: str
+    width: int
+    height: int
+    modern: str  # AVIF or WEBP
+    fallback: str  # JPEG or PNG
+    widths: tuple
+
+    def file(self, image_format, width):
+        return self.folder / f"{width}.{EXTENSION[image_format]}"
+
+    def height_at(self, width):
+        return round(self.height * width / self.width)
+
+    @property
+    def fallback_width(self):
+        return max((w for w in self.widths if w <= FALLBACK_WIDTH), default=self.widths[0])
+
+
+def is_raster(path):
+    return Path(path).suffix.lower() in RASTER
+
+
+def content_key(path):
+    stat = os.stat(path)
+    memo = (str(path), stat.st_mtime_ns, stat.st_size)
+    if memo not in _keys:
+        digest = hashlib.sha256(RECIPE.encode())
+        with open(path, "rb") as original:
+            for block in iter(lambda: original.read(1 << 20), b""):
+                digest.update(block)
+        _keys[memo] = digest.hexdigest()[:16]
+    return _keys[memo]
+
+
+def variants(path, cache, shown_as):
+    """The Variants of the image at path, made now if the cache does not have them."""
+    key = content_key(path)
+    folder = Path(cache) / key
+    if not (folder / "variants.json").exists():
+        started = time.perf_counter()
+        _make(path, folder)
+        made = _load(folder, key)
+        seconds = time.perf_counter() - started
+        sizes = ", ".join(str(w) for w in made.widths)
+        print(
+            f"{PROCESSED}: {shown_as} → {sizes} px, {made.modern} + {made.fallback} "
+            f"({seconds:.1f} s)",
+            file=sys.stderr,
+            flush=True,
+        )
+        return made
+    return _load(folder, key)
+
+
+def open_upright(path, at_least=WIDTHS[-1]):
+    """The image as it should be seen (EXIF orientation applied), with no metadata but its
+    colour profile. A JPEG is decoded at a reduced scale when that is still big enough."""
+    with Image.open(path) as original:
+        original.draft("RGB", (at_least, at_least))
+        image = ImageOps.exif_transpose(original)
+        icc = original.info.get("icc_profile")
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    image = image.convert("RGBA" if has_alpha else "RGB")
+    image.info = {"icc_profile": icc} if icc else {}  # drops EXIF (GPS, serial) and XMP
+    return image
+
+
+def _make(path, folder):
+    image = open_upright(path)
+    widest = min(image.width, WIDTHS[-1])
+    widths = [w for w in WIDTHS if w < widest] + [widest]
+    modern, fallback = _formats(path, image, min(TRIAL_WIDTH, widest))
+    staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=_ensure(folder.parent)))
+    for width in widths:
+        height = round(image.height * width / image.width)  # as Variants.height_at
+        resized = image.resize((width, height), Image.LANCZOS, reducing_gap=3.0)
+        for image_format in (modern, fallback):
+            _save(resized, staging / f"{width}.{EXTENSION[image_format]}", image_format)
+    upright = {"width": image.width, "height": image.height}
+    meta = {**upright, "modern": modern, "fallback": fallback, "widths": widths}
+    (staging / "variants.json").write_text(json.dumps(meta), "utf-8")
+    try:
+        staging.rename(folder)  # whole or not at all, even if the build is stopped
+    except OSError:  # another build made it meanwhile
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _formats(path, image, width):
+    """(modern, fallback): a JPEG is a photo; for the others, measure at TRIAL_WIDTH."""
+    alpha_fallback = "PNG" if image.mode == "RGBA" else "JPEG"
+    if Path(path).suffix.lower() in (".jpg", ".jpeg"):
+        return "AVIF", alpha_fallback
+    small = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+    sizes = {}
+    for image_format in ("AVIF", "WEBP"):
+        with tempfile.TemporaryFile() as trial:
+            small.save(trial, image_format, **ENCODING[image_format])
+            sizes[image_format] = trial.tell()
+    if sizes["WEBP"] <= sizes["AVIF"]:
+        return "WEBP", "PNG"
+    return "AVIF", alpha_fallback
+
+
+def _save(image, target, image_format):
+    options = dict(ENCODING[image_format])
+    if icc := image.info.get("icc_profile"):
+        options["icc_profile"] = icc
+    image.save(target, image_format, **options)
+
+
+def _load(folder, key):
+    meta = json.loads((folder / "variants.json").read_text("utf-8"))
+    return Variants(
+        folder,
+        key,
+        meta["width"],
+        meta["height"],
+        meta["modern"],
+        meta["fallback"],
+        tuple(meta["widths"]),
+    )
+
+
+def og_image(path, cache):
+    """The image cropped to OG_SIZE (centred) as a JPEG, cached beside its variants."""
+    target = _ensure(Path(cache)) / f"{content_key(path)}-og.jpg"
+    if not target.exists():
+        image = ImageOps.fit(open_upright(path).convert("RGB"), OG_SIZE, Image.LANCZOS)
+        staging = target.with_suffix(".tmp")
+        _save(image, staging, "JPEG")
+        staging.replace(target)
+    return target
+
+
+def _ensure(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
