@@ -14,7 +14,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
-from PIL import Image
 
 from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, ROOT, build, parse
 
@@ -361,22 +360,3 @@ def test_tricky_title_is_text_in_json_ld_and_open_graph(tricky_site):
     assert page.find("meta", property="og:title")["content"] == f"{TRICKY_TITLE} | EPM"
     # The title's </script> never closes the JSON-LD block early.
     assert "</script><script>alert" not in (tricky_site / "artiklar/knepig/index.html").read_text()
-
-
-# Images an editor adds
-
-
-def test_content_images_get_size_and_lazy_loading(workspace):
-    for name, size in (("forsta.png", (640, 360)), ("andra.png", (320, 200))):
-        Image.new("RGB", size, "teal").save(workspace / "content" / "images" / name)
-    body = (
-        "\n![Första bilden]({static}../images/forsta.png)\n"
-        "\n![Andra bilden]({static}../images/andra.png)\n"
-    )
-    write(NEW, article(body=body))(workspace)
-    assert build_with_swap(workspace).returncode == 0
-    first, second = parse(workspace / "output", "/artiklar/ny-artikel/").select(".prose img")
-    assert (first["width"], first["height"]) == ("640", "360")
-    assert not first.has_attr("loading")
-    assert (second["width"], second["height"], second["loading"]) == ("320", "200", "lazy")
-    assert first["src"] == "/images/forsta.png" and second["decoding"] == "async"
