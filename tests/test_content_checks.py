@@ -119,7 +119,7 @@ MISTAKES = {
     ),
     "placeholder xxx": (
         replace_in(ARTICLE, "Riktningen kommer först.", "Riktningen kommer xxx först."),
-        f"{ARTICLE}:17: placeholder 'xxx'",
+        f"{ARTICLE}:18: placeholder 'xxx'",
     ),
     "TODO": (write(NEW, article(body="\nTODO: skriv klart\n")), f"{NEW}:14: placeholder 'TODO'"),
     "lorem ipsum": (write(NEW, article(body="\nLorem ipsum dolor.\n")), f"{NEW}:14: placeholder"),
@@ -326,7 +326,9 @@ def test_new_article_is_a_complete_draft(workspace):
 def test_new_service_comes_last_and_new_refuses_to_overwrite(workspace):
     assert run_new("service", "Mentorskap", content=workspace / "content").returncode == 0
     path = workspace / "content/services/mentorskap.md"
-    assert yaml.safe_load(path.read_text("utf-8").split("---")[1])["order"] == 5  # after 4
+    assert (
+        yaml.safe_load(path.read_text("utf-8").split("---")[1])["order"] == 6
+    )  # after the 5 of medarbetarsamtal.md
     path.write_text(path.read_text("utf-8") + "Min text.\n", "utf-8")
     again = run_new("service", "Mentorskap", content=workspace / "content")
     assert again.returncode == 1
