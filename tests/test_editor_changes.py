@@ -12,12 +12,17 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from conftest import PRODUCTION_ENV, REAL_CONTENT, ROOT, build, parse
+from plugins.content_checks.source import read_source
+
+SITEURL = PRODUCTION_ENV["SITEURL"]
 
 NEW_ARTICLE = """---
 title: Första mötet med din coach
@@ -44,25 +49,25 @@ summary: Coaching för ledningsgrupper som vill arbeta bättre tillsammans.
 
 Teamcoaching hjälper en ledningsgrupp att nå sina gemensamma mål.
 """
-ORDER = re.compile(r"^order: *(\d+)\s*$", re.MULTILINE)
+ORDER_LINE = re.compile(r"^order:.*$", re.MULTILINE)
+TYPO_FIX = "(rättat)"  # a word no page has, so that the test sees this very edit
 
 
-DATE = re.compile(r"^date: *(\S+)", re.MULTILINE)
+def meta(file):
+    """The front matter as the content checks read it."""
+    return read_source(file, str(file), "any")[0].meta
 
 
 def services_in_order(content):
-    files = [
-        file
-        for file in (content / "services").glob("*.md")
-        if "status: draft" not in file.read_text("utf-8")
-    ]
-    return sorted(files, key=lambda f: (int(ORDER.search(f.read_text("utf-8"))[1]), f.stem))
+    """The listed services, first to last, as an editor sees them on /tjanster/."""
+    listed = [f for f in (content / "services").glob("*.md") if "status" not in meta(f)]
+    return sorted(listed, key=lambda f: (meta(f)["order"], f.stem))
 
 
 def a_newer_date(content):
     """Today, or the day after the newest article if an editor dated one ahead."""
-    dates = [DATE.search(f.read_text("utf-8")) for f in (content / "articles").glob("*.md")]
-    newest = max((date.fromisoformat(d[1][:10]) for d in dates if d), default=date.today())
+    dates = [meta(f).get("date") for f in (content / "articles").glob("*.md")]
+    newest = max((date.fromisoformat(str(d)[:10]) for d in dates if d), default=date.today())
     return max(date.today(), newest + timedelta(days=1)).isoformat()
 
 
@@ -74,14 +79,16 @@ def add_article_with_photo(content, service):
 
 
 def add_service_second(content):
-    """teamcoaching.md takes the second place; the editor renumbers the ones after it."""
+    """A new service takes the second place; the editor renumbers the ones after it."""
     services = services_in_order(content)
-    second = int(ORDER.search(services[1].read_text("utf-8"))[1])
+    second = meta(services[1])["order"]
     for file in services[1:]:
         text = file.read_text("utf-8")
-        number = int(ORDER.search(text)[1])
-        file.write_text(ORDER.sub(f"order: {number + 1}", text, count=1), "utf-8")
-    (content / "services" / "teamcoaching.md").write_text(NEW_SERVICE.format(order=second))
+        new_order = f"order: {meta(file)['order'] + 1}"
+        file.write_text(ORDER_LINE.sub(new_order, text, count=1), "utf-8")
+    new = content / "services" / "ny-tjanst-for-test.md"
+    new.write_text(NEW_SERVICE.format(order=second), "utf-8")
+    return new.stem
 
 
 def retire_service(content, file):
@@ -92,16 +99,27 @@ def retire_service(content, file):
         text = other.read_text("utf-8")
         text = re.sub(rf"^\s*- {slug}\s*\n", "", text, flags=re.MULTILINE)
         text = re.sub(rf"\[([^\]]*)\]\(\{{filename\}}[^)]*/{slug}\.md[^)]*\)", r"\1", text)
-        text = re.sub(r"^services:\n(?!\s*-)", "", text, flags=re.MULTILINE)  # emptied list
+        text = re.sub(r"^services:\s*\n(?!\s*-)", "", text, flags=re.MULTILINE)  # emptied list
         other.write_text(text, "utf-8")
 
 
 def fix_a_typo(article):
-    """Change a word in the text, as a typo fix does."""
-    head, body = article.read_text("utf-8").split("\n---\n", 1)
-    fixed = re.sub(r"\boch\b", "samt", body, count=1) if " och " in body else body + "\nRättat.\n"
-    article.write_text(f"{head}\n---\n{fixed}", "utf-8")
-    return fixed
+    """Change the end of the first plain sentence of the text, as a typo fix does."""
+    text = article.read_text("utf-8")
+    body_start = text.index("\n---", 3) + 4
+    sentence = re.compile(r"^([A-ZÅÄÖ][^\n\[\]{}]*?)\.\s*$", re.MULTILINE)
+    match = sentence.search(text, body_start)
+    assert match, f"{article} has no plain sentence to edit"
+    article.write_text(text[: match.end(1)] + f" {TYPO_FIX}" + text[match.end(1) :], "utf-8")
+
+
+@dataclass
+class Edits:
+    content: Path
+    retired: str  # the slug of the service deleted
+    kept: str  # the slug of the service the new article names
+    added: str  # the slug of the service placed second
+    fixed: Path | None  # the article with a typo fixed
 
 
 @pytest.fixture(scope="module")
@@ -110,57 +128,51 @@ def edited(tmp_path_factory):
     content = tmp_path_factory.mktemp("edited") / "content"
     shutil.copytree(REAL_CONTENT, content)
     services = services_in_order(content)
-    retired, kept = services[-1], services[0].stem
     existing = sorted((content / "articles").glob("*.md"))
-    retire_service(content, retired)
-    add_service_second(content)
-    add_article_with_photo(content, kept)
-    fixed = fix_a_typo(existing[0]) if existing else None
-    return content, retired.stem, kept, existing[0] if existing else None, fixed
+    retire_service(content, services[-1])
+    added = add_service_second(content)
+    add_article_with_photo(content, services[0].stem)
+    if existing:
+        fix_a_typo(existing[0])
+    return Edits(content, services[-1].stem, services[0].stem, added, next(iter(existing), None))
 
 
 @pytest.fixture(scope="module")
 def edited_build(edited, tmp_path_factory):
-    content = edited[0]
     output = tmp_path_factory.mktemp("edited-production")
-    result = build("publishconf.py", output, content, **PRODUCTION_ENV)
+    result = build("publishconf.py", output, edited.content, **PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     return output
 
 
 def test_the_new_article_is_published_with_its_photo_first_in_the_list(edited_build, edited):
-    _, _, kept, _, _ = edited
     article = parse(edited_build, "/artiklar/forsta-motet-med-din-coach/")
     photo = article.select_one(".prose img")
     assert photo["alt"].startswith("Ett foto från ett coachingsamtal")
-    assert (edited_build / photo["src"].removeprefix(PRODUCTION_ENV["SITEURL"] + "/")).exists()
-    assert [a["href"] for a in article.select("aside .cards a")] == [
-        f"{PRODUCTION_ENV['SITEURL']}/tjanster/{kept}/"
-    ]
+    assert (edited_build / photo["src"].removeprefix(SITEURL + "/")).exists()
+    related = [a["href"] for a in article.select("aside .cards a")]
+    assert related == [f"{SITEURL}/tjanster/{edited.kept}/"]
     listed = parse(edited_build, "/artiklar/").select_one(".teaser__title a")
-    assert listed["href"].endswith("/artiklar/forsta-motet-med-din-coach/")
+    assert listed["href"] == f"{SITEURL}/artiklar/forsta-motet-med-din-coach/"
 
 
 def test_the_fifth_service_is_second_everywhere(edited_build, edited):
     for path in ("/tjanster/", "/"):
         cards = [a["href"] for a in parse(edited_build, path).select("main .cards a")]
-        assert cards[1].endswith("/tjanster/teamcoaching/"), path
+        assert cards[1] == f"{SITEURL}/tjanster/{edited.added}/", path
 
 
 def test_the_retired_service_is_gone_and_nothing_links_to_it(edited_build, edited):
-    retired = edited[1]
-    assert not (edited_build / "tjanster" / retired).exists()
+    assert not (edited_build / "tjanster" / edited.retired).exists()
     for page in edited_build.rglob("*.html"):
-        assert f"/tjanster/{retired}/" not in page.read_text("utf-8"), page
+        assert f"/tjanster/{edited.retired}/" not in page.read_text("utf-8"), page
 
 
 def test_the_typo_fix_is_on_the_page(edited_build, edited):
-    article, fixed = edited[3], edited[4]
-    if article is None:
+    if edited.fixed is None:
         pytest.skip("content/ has no article to fix a typo in")
-    changed = "samt" if "samt" in fixed else "Rättat."
-    page = parse(edited_build, f"/artiklar/{article.stem}/")
-    assert changed in page.select_one(".prose").get_text()
+    page = parse(edited_build, f"/artiklar/{edited.fixed.stem}/")
+    assert TYPO_FIX in page.select_one(".prose").get_text()
 
 
 def test_the_suite_holds_for_the_edited_content(edited):
@@ -179,7 +191,7 @@ def test_the_suite_holds_for_the_edited_content(edited):
             "real",
         ],
         cwd=ROOT,
-        env={**os.environ, "CONTENT_UNDER_TEST": str(edited[0])},
+        env={**os.environ, "CONTENT_UNDER_TEST": str(edited.content)},
         capture_output=True,
         text=True,
     )
@@ -200,7 +212,7 @@ summary: En sammanfattning.
 
 def test_mistakes_in_the_edited_content_name_their_file_and_line(edited, tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(edited[0], content)
+    shutil.copytree(edited.content, content)
     (content / "articles" / "ett-nytt-inlagg.md").write_text(MISTAKEN_ARTICLE, "utf-8")
     result = build("pelican.conf.py", tmp_path / "output", content)
     assert result.returncode == 1

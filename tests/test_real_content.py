@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 from pelican.settings import read_settings
 from pelican.utils import slugify
 
 from conftest import PRODUCTION_ENV, REAL_CONTENT, ROOT
+from plugins.content_checks.source import read_source
 
 SETTINGS = read_settings(str(ROOT / "pelican.conf.py"))
 SITEURL = PRODUCTION_ENV["SITEURL"]
@@ -59,7 +59,7 @@ def entries():
     found = []
     for kind, where in SETTINGS["CONTENT_KINDS"].items():
         for file in sorted((REAL_CONTENT / where["folder"]).rglob("*.md")):
-            meta = yaml.safe_load(file.read_text("utf-8").split("---")[1])
+            meta = read_source(file, str(file), kind)[0].meta  # as the content checks read it
             found.append(Entry(kind, meta, address(kind, file, meta)))
     return found
 
