@@ -2,14 +2,12 @@
 build made, the largest page against the first-render budget, and how the addresses
 changed against the last deploy when its sitemap is known."""
 
-import gzip
 import os
 from pathlib import Path
 
 from plugins.redirects import REDIRECTS_FILE
 from tools.check_urls import NotPublished, listed_addresses, read_sitemap
-
-FIRST_ROUND_TRIP_BYTES = 14_600  # DESIGN.md: HTML + inline CSS, gzip, one TCP round trip
+from tools.first_render import FIRST_ROUND_TRIP_BYTES, first_render_bytes
 
 
 def redirect_counts(output):
@@ -21,12 +19,9 @@ def redirect_counts(output):
 
 
 def largest_page(output):
-    """(gzip -9 bytes, address) of the largest HTML page."""
+    """(gzip -9 bytes before first render, address) of the page that needs the most."""
     return max(
-        (
-            len(gzip.compress(page.read_bytes(), compresslevel=9)),
-            page.relative_to(output).as_posix(),
-        )
+        (first_render_bytes(page.read_bytes()), page.relative_to(output).as_posix())
         for page in Path(output).rglob("*.html")
     )
 
@@ -52,7 +47,7 @@ def build_summary(output, previous_sitemap=None):
         "### Production build",
         f"- Pages built: {pages}",
         f"- Old addresses redirected: {redirected}; gone for good: {gone}",
-        f"- Largest page: `/{address}`, {size:,} B gzip, {verdict} the "
+        f"- Largest first render: `/{address}`, {size:,} B gzip, {verdict} the "
         f"{FIRST_ROUND_TRIP_BYTES:,} B budget",
     ]
     if previous_sitemap:
