@@ -44,8 +44,9 @@ def directives(settings):
         # Uploaded photos are previewed from memory (blob:), icons are data: URLs, and the
         # signed-in editor's GitHub picture.
         "img-src": f"'self' data: blob: {GITHUB_AVATARS}",
-        # Reading and writing the repository: GitHub's API (or decap-server in a preview).
-        "connect-src": f"'self' {GITHUB_API}{backend}",
+        # Reading and writing the repository: GitHub's API (or decap-server in a preview);
+        # an upload is read back from memory (blob:) before it is sent.
+        "connect-src": f"'self' blob: {GITHUB_API}{backend}",
         "base-uri": "'self'",
         "form-action": "'none'",
         "frame-ancestors": "'none'",
