@@ -46,7 +46,7 @@ def test_every_cms_field_is_a_field_the_checks_know(fixture_site):
 
 def test_required_fields_are_required_in_the_cms_and_only_they(fixture_site):
     for collection in config_of(fixture_site)["collections"]:
-        required, optional = rules_for(kind_of(collection), KINDS)
+        required, _ = rules_for(kind_of(collection), KINDS)
         fields = {field["name"]: field for field in collection["fields"]}
         assert set(required) <= set(fields), collection["name"]
         for name, field in fields.items():

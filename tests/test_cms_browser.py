@@ -7,19 +7,29 @@ decap-server here writes files straight into the copy (its `fs` mode, as in live
 Decap then saves without the pull-request step, which only a GitHub (or git-mode) backend
 has. One browser context and one build of /admin/ serve the whole module."""
 
+import datetime
 import json
 import shutil
 import socket
 import subprocess
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 import yaml
+from pelican.settings import read_settings
 from playwright.sync_api import expect
 
-from conftest import ADMIN_FOLDER, FIXTURE_CONTENT, ROOT, build, build_or_fail, parse, require
+from conftest import (
+    ADMIN_FOLDER,
+    FIXTURE_CONTENT,
+    ROOT,
+    SETTINGS,
+    build,
+    build_or_fail,
+    parse,
+    require,
+)
 from plugins.content_checks import check_content
 from tools.static_server import serving
 
@@ -106,9 +116,11 @@ def cms(browser, admin_url):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on(
         "console",
-        lambda message: message.type == "error"
-        and "Content Security Policy" in message.text
-        and page.errors.append(message.text),
+        lambda message: (
+            message.type == "error"
+            and "Content Security Policy" in message.text
+            and page.errors.append(message.text)
+        ),
     )
     page.on("dialog", lambda dialog: dialog.accept())  # "leave without saving?"
     page.goto(admin_url)
@@ -152,15 +164,16 @@ def front_matter(path):
     return yaml.safe_load(path.read_text("utf-8").split("---")[1])
 
 
+def front_matter_of(text):
+    return yaml.safe_load(text.split("---")[1])
+
+
 def problems_in(repository):
-    settings = {**_settings(), "PATH": str(repository / CONTENT)}
+    """What `invoke check-content` would say about the copy."""
+    settings = read_settings(
+        str(ROOT / "pelican.conf.py"), override={"PATH": str(repository / CONTENT)}
+    )
     return [str(problem) for problem in check_content(settings)]
-
-
-def _settings():
-    from pelican.settings import read_settings
-
-    return read_settings(str(ROOT / "pelican.conf.py"))
 
 
 def test_a_new_article_is_saved_as_markdown_that_builds(cms, repository, tmp_path):
@@ -174,8 +187,8 @@ def test_a_new_article_is_saved_as_markdown_that_builds(cms, repository, tmp_pat
     path = repository / CONTENT / "articles" / "mal-for-aret.md"
     assert front_matter(path) == {
         "title": "Mål för året",
-        "date": __import__("datetime").date(2026, 11, 27),
-        "author": _settings()["AUTHOR"],
+        "date": datetime.date(2026, 11, 27),
+        "author": SETTINGS["AUTHOR"],
         "summary": "Hur du sätter mål som håller hela året.",
         "services": ["teamcoaching"],
     }
@@ -209,10 +222,6 @@ def test_editing_a_service_summary_changes_only_the_summary(cms, repository):
     assert meta == {**front_matter_of(before), "summary": "Coaching för hela ledningsgruppen."}
     assert path.read_text("utf-8").split("---", 2)[2].strip() == before.split("---", 2)[2].strip()
     assert problems_in(repository) == []
-
-
-def front_matter_of(text):
-    return yaml.safe_load(text.split("---")[1])
 
 
 def test_editing_the_start_page_keeps_its_template_and_address(cms, repository, tmp_path):

@@ -7,8 +7,8 @@ editor sees in the CMS (Swedish); `widget` is the CMS's input for it; `check` re
 what is wrong with a value, or None.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .addresses import original_url
 from .values import any_text, date, list_of_text, status, text, whole_number
