@@ -3,17 +3,20 @@ copy of the fixture site, as `invoke livereload` runs it on the working copy. Wh
 saves must be Markdown the content checks accept and the build publishes; a mistake the
 CMS allows must fail the build with its file and line.
 
-decap-server here writes files straight into the copy (its `fs` mode, as in livereload);
-Decap then saves without the pull-request step, which only a GitHub (or git-mode) backend
-has. One browser context and one build of /admin/ serve the whole module."""
+Most tests run decap-server in its `fs` mode, as livereload does: saves write the files
+straight into the copy, and Decap saves without the pull-request step (it says so in the
+console). The last test runs its `git` mode, where the editorial workflow of production
+works as on GitHub. One signed-in tab and one build of /admin/ serve each mode."""
 
 import datetime
 import json
+import os
 import shutil
 import socket
 import subprocess
 import time
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 import yaml
@@ -63,53 +66,51 @@ def wait_for(url, seconds=20):
             time.sleep(0.2)
 
 
-@pytest.fixture(scope="module")
-def repository(tmp_path_factory):
-    """A temporary copy of the fixture site, laid out as the real repository is."""
-    root = tmp_path_factory.mktemp("cms-repository")
+def copy_of_fixture_site(root):
+    """The fixture site's content under root, laid out as in the real repository."""
     shutil.copytree(FIXTURE_CONTENT, root / CONTENT)
     return root
 
 
-@pytest.fixture(scope="module")
-def decap_server(repository):
+@contextmanager
+def running_decap_server(repository, mode):
+    """decap-server on a free port of 127.0.0.1 for `repository`; yields its API URL."""
     require("decap-server", NODE and DECAP_SERVER.is_file(), "run `npm ci`")
     port = free_port()
     server = subprocess.Popen(
         [NODE, str(DECAP_SERVER)],
         env={
-            "PATH": "/usr/bin:/bin",
+            "PATH": os.environ["PATH"],  # git, for the git mode
             "PORT": str(port),
             "BIND_HOST": "127.0.0.1",
             "GIT_REPO_DIRECTORY": str(repository),
-            "MODE": "fs",
+            "MODE": mode,
             "LOG_LEVEL": "error",
         },
         stdout=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/api/v1"
     try:
-        assert wait_for(url)["type"] == "local_fs"
+        assert wait_for(url)["type"] == f"local_{mode}"
         yield url
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def admin_url(tmp_path_factory, decap_server):
-    """/admin/ built once, pointed at this module's decap-server, served on 127.0.0.1."""
-    folder = tmp_path_factory.mktemp("cms-site")
-    overrides = {"CMS_LOCAL_BACKEND": decap_server}
+@contextmanager
+def served_admin(folder, backend):
+    """/admin/ built with the project's settings, its local backend at `backend`, served."""
+    overrides = {"CMS_LOCAL_BACKEND": backend}
     result = build("pelican.conf.py", folder, FIXTURE_CONTENT, overrides=overrides)
     assert result.returncode == 0, result.stderr
     with serving(folder) as url:
         yield f"{url}/{ADMIN_FOLDER}/"
 
 
-@pytest.fixture(scope="module")
-def cms(browser, admin_url):
-    """One signed-in CMS tab for the module; it records what the page reports as broken."""
+@contextmanager
+def signed_in(browser, admin_url):
+    """A CMS tab, signed in; it records what the page reports as broken."""
     context = browser.new_context(locale="sv-SE")
     page = context.new_page()
     page.errors = []
@@ -127,8 +128,26 @@ def cms(browser, admin_url):
     page.get_by_role("button", name="Logga in").click()  # the local backend needs no account
     page.get_by_role("link", name="Artiklar").first.wait_for()
     page.admin_url = admin_url
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def repository(tmp_path_factory):
+    return copy_of_fixture_site(tmp_path_factory.mktemp("cms-repository"))
+
+
+@pytest.fixture(scope="module")
+def cms(browser, repository, tmp_path_factory):
+    """One signed-in tab on /admin/ (built once) against decap-server writing the copy."""
+    with (
+        running_decap_server(repository, "fs") as backend,
+        served_admin(tmp_path_factory.mktemp("cms-site"), backend) as admin_url,
+        signed_in(browser, admin_url) as page,
+    ):
+        yield page
 
 
 def open_entry(cms, path):
@@ -139,15 +158,19 @@ def open_entry(cms, path):
     cms.get_by_label("Rubrik", exact=True).wait_for()
 
 
-def publish(cms):
-    cms.get_by_role("button", name="Publicera").click()
-    cms.get_by_role("menuitem", name="Publicera nu").click()
+def wait_until_saved(cms):
     saved = cms.get_by_text("Inlägg sparat")  # the CMS's note once the file is written
     saved.wait_for()
     saved.click()  # dismissed, so that the next save's note is a new one
 
 
-def new_article(cms, title, summary, body, service=None):
+def publish(cms):
+    cms.get_by_role("button", name="Publicera").click()
+    cms.get_by_role("menuitem", name="Publicera nu").click()
+    wait_until_saved(cms)
+
+
+def write_article(cms, title, summary, body, service=None):
     open_entry(cms, "articles/new")
     cms.get_by_label("Rubrik", exact=True).fill(title)
     cms.get_by_label("Datum").fill("2026-11-27")
@@ -157,6 +180,10 @@ def new_article(cms, title, summary, body, service=None):
         cms.get_by_role("option", name=service).click()
     cms.locator("[data-slate-editor]").click()
     cms.keyboard.type(body)
+
+
+def new_article(cms, title, summary, body, service=None):
+    write_article(cms, title, summary, body, service)
     publish(cms)
 
 
@@ -259,3 +286,51 @@ def test_a_placeholder_is_saved_but_the_build_names_its_file_and_line(cms, repos
         assert "placeholder" in result.stderr.lower() or "TODO" in result.stderr
     finally:
         path.unlink()
+
+
+# The production configuration saves as a pull request (publish_mode: editorial_workflow).
+# decap-server's git mode does what GitHub does then: each saved entry is a commit on a
+# branch of its own (on GitHub the pull request's branch), and the main branch is untouched.
+
+
+def git(repository, *arguments):
+    return subprocess.run(
+        ["git", "-C", str(repository), *arguments], check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture(scope="module")
+def git_repository(tmp_path_factory):
+    require("git", shutil.which("git"), "apt-get install git")
+    root = copy_of_fixture_site(tmp_path_factory.mktemp("cms-git-repository"))
+    git(root, "init", "-q", "-b", SETTINGS["CMS_BRANCH"])
+    git(root, "config", "user.name", "EPM test")
+    git(root, "config", "user.email", "test@epm.example")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Innehållet")
+    return root
+
+
+def test_saving_with_the_editorial_workflow_makes_a_branch_for_review(
+    browser, git_repository, tmp_path
+):
+    with (
+        running_decap_server(git_repository, "git") as backend,
+        served_admin(tmp_path / "site", backend) as admin_url,
+        signed_in(browser, admin_url) as cms,
+    ):
+        write_article(cms, "Ett förslag", "Väntar på granskning.", "Förslagets text.")
+        cms.get_by_role("button", name="Spara").click()
+        wait_until_saved(cms)
+        assert cms.errors == []
+    file = f"{CONTENT}/articles/ett-forslag.md"
+    branch = "cms/articles/ett-forslag"
+    assert git(git_repository, "branch", "--list", branch).strip()
+    assert git(git_repository, "log", "-1", "--format=%s", branch).strip() == (
+        "Skapa Artikel ”ett-forslag”"
+    )
+    assert not (git_repository / file).exists()  # main is as it was until someone merges
+    review = tmp_path / "review"
+    git(git_repository, "worktree", "add", "-q", str(review), branch)
+    assert front_matter(review / file)["title"] == "Ett förslag"
+    assert problems_in(review) == []

@@ -86,7 +86,7 @@ def write_admin(pelican):
     environment = Environment(loader=FileSystemLoader(HERE), autoescape=select_autoescape())
     page = environment.get_template("index.html").render(
         CSP_META=meta,
-        PREVIEW_STYLE=f"{settings['SITEURL']}/{settings['THEME_STATIC_DIR']}/css/site.css",
+        THEME_URL=f"{settings['SITEURL']}/{settings['THEME_STATIC_DIR']}",
         DEFAULT_LANG=settings["DEFAULT_LANG"],
         SITE_SHORTNAME=settings["SITE_SHORTNAME"],
     )

@@ -67,8 +67,23 @@ def collection(kind, where, settings):
     return entry
 
 
+# Commit messages and pull-request titles in Swedish; {{collection}} is "Artikel", "Tjänst", …
+COMMIT_MESSAGES = {
+    "create": "Skapa {{collection}} ”{{slug}}”",
+    "update": "Uppdatera {{collection}} ”{{slug}}”",
+    "delete": "Radera {{collection}} ”{{slug}}”",
+    "uploadMedia": "Ladda upp ”{{path}}”",
+    "deleteMedia": "Radera ”{{path}}”",
+}
+
+
 def backend(settings):
-    github = {"name": "github", "repo": settings["CMS_REPO"], "branch": settings["CMS_BRANCH"]}
+    github = {
+        "name": "github",
+        "repo": settings["CMS_REPO"],
+        "branch": settings["CMS_BRANCH"],
+        "commit_messages": COMMIT_MESSAGES,
+    }
     if settings["CMS_AUTH_URL"]:
         github["base_url"] = settings["CMS_AUTH_URL"]
     return github
