@@ -234,8 +234,9 @@ CMS_CONTENT_FOLDER = "content"  # where content/ is in the repository the CMS ed
 # Actions sets GITHUB_REPOSITORY, elsewhere set it by hand (docs/deploying.md).
 CMS_REPO = os.environ.get("GITHUB_REPOSITORY", "")
 CMS_BRANCH = "main"
-# The sign-in helper (GitHub OAuth) the production CMS uses: docs/deploying.md.
-CMS_AUTH_URL = os.environ.get("CMS_AUTH_URL", "")
+# The sign-in helper for GitHub (a Cloudflare Worker, set up once: docs/deploying.md), e.g.
+# "https://epm-cms-auth.<account>.workers.dev". Not secret. Empty: /admin/ cannot sign in.
+CMS_AUTH_URL = ""
 # `invoke livereload` runs decap-server here, so /admin/ edits the working copy with no
 # account. A build for a real address (SITEURL set: production) has no local backend.
 CMS_SERVER_PORT = 8081
