@@ -54,6 +54,15 @@ def test_required_fields_are_required_in_the_cms_and_only_they(fixture_site):
             assert field.get("required", True) is (name in required), (collection["name"], name)
 
 
+def test_every_choice_the_cms_offers_passes_the_checks(fixture_site):
+    for collection in config_of(fixture_site)["collections"]:
+        required, optional = rules_for(kind_of(collection), KINDS)
+        checks = {**required, **optional}
+        for field in collection["fields"]:
+            for option in field.get("options", []):
+                assert checks[field["name"]](option["value"]) is None, (field["name"], option)
+
+
 def test_the_services_pick_list_offers_the_services_by_file_name(fixture_site):
     config = config_of(fixture_site)
     by_kind = {kind_of(c): c for c in config["collections"]}

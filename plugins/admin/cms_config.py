@@ -6,7 +6,6 @@ The format is Decap CMS's (https://decapcms.org/docs/configuration-options/).
 """
 
 from plugins.content_checks.schema import fields_of, linked_kinds
-from plugins.content_checks.values import STATUSES
 
 # Swedish names of each kind of content in the CMS: (the list, one of them).
 KIND_LABELS = {
@@ -32,7 +31,7 @@ def cms_field(field, settings):
     elif field.widget == "number":
         entry.update(value_type="int", min=1)
     elif field.widget == "select":
-        entry["options"] = [{"label": label, "value": value} for value, label in STATUSES.items()]
+        entry["options"] = [{"label": label, "value": value} for value, label in field.options]
     elif field.widget == "relation":
         # An article names services by file name (slug), picked from the services' titles.
         entry.update(

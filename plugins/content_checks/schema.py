@@ -23,6 +23,7 @@ class Field:
     required: bool = False
     hint: str = ""
     default_setting: str = ""  # a new entry starts with this setting's value (AUTHOR)
+    options: tuple = ()  # (value, label) of each choice, for a select
 
 
 TITLE = Field("title", "Rubrik", "string", text, required=True)
@@ -34,12 +35,18 @@ SUMMARY = Field(
     required=True,
     hint="En eller två meningar. Visas i listor, i sökresultat och när sidan delas.",
 )
+# "Synlighet", not "Status": the CMS's own review steps are called status (Utkast, …).
 STATUS = Field(
     "status",
-    "Status",
+    "Synlighet",
     "select",
     status,
-    hint="Ett utkast syns bara i förhandsvisningen, aldrig på den publicerade webbplatsen.",
+    hint="Tomt eller Publicerad: sidan syns. Ett utkast syns bara i förhandsvisningen.",
+    options=(
+        ("published", "Publicerad"),
+        ("draft", "Utkast – publiceras inte"),
+        ("hidden", "Dold – publiceras men listas inte"),
+    ),
 )
 ORIGINAL_URL = Field(
     "original_url",

@@ -34,9 +34,6 @@ def list_of_text(value):
         return "must be a list — one '- item' per line"
 
 
-STATUSES = {"published": "Publicerad", "draft": "Utkast", "hidden": "Dold"}
-
-
 def status(value):
-    if value not in STATUSES:
+    if value not in ("published", "draft", "hidden"):
         return "is unknown — use published, draft or hidden"
