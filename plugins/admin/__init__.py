@@ -7,17 +7,16 @@ needs it) and only here; `noindex`; and nothing a reader loads links to it. Temp
 ADMIN_CSP_HEADER for the `/admin/*` block of `_headers`.
 """
 
-import logging
 import shutil
+from importlib import import_module
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pelican import signals
+from pelican.plugins._utils import load_legacy_plugin
 
 from .cms_config import cms_config
-
-log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 HERE = Path(__file__).resolve().parent
@@ -71,6 +70,13 @@ def cms_package(settings):
     return package
 
 
+def content_schema(settings):
+    """content_checks' schema, loaded as Pelican loads plugins (the top-level module
+    content_checks, from PLUGIN_PATHS): whatever the working folder or the plugin order."""
+    load_legacy_plugin("content_checks", settings["PLUGIN_PATHS"])
+    return import_module("content_checks.schema")
+
+
 def write_admin(pelican):
     settings = pelican.settings
     package = cms_package(settings)
@@ -80,8 +86,9 @@ def write_admin(pelican):
         shutil.copyfile(script, folder / script.name)
     for name in OWN_FILES:
         shutil.copyfile(HERE / name, folder / name)
-    config = yaml.safe_dump(cms_config(settings), allow_unicode=True, sort_keys=False)
-    (folder / "config.yml").write_text(config, "utf-8")
+    config = cms_config(settings, content_schema(settings))
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    (folder / "config.yml").write_text(text, "utf-8")
     meta = policy((n, v) for n, v in directives(settings).items() if n not in NOT_IN_META)
     environment = Environment(loader=FileSystemLoader(HERE), autoescape=select_autoescape())
     page = environment.get_template("index.html").render(
@@ -91,8 +98,10 @@ def write_admin(pelican):
         SITE_SHORTNAME=settings["SITE_SHORTNAME"],
     )
     (folder / "index.html").write_text(page, "utf-8")
-    size = sum(file.stat().st_size for file in folder.iterdir())
-    log.info("admin: /%s/ written, %.1f MB", FOLDER, size / 1e6)
+    files = list(folder.iterdir())
+    size = sum(file.stat().st_size for file in files) / 1e6
+    # Printed, as Pelican's own summary is: the size of /admin/ is part of every build's report.
+    print(f"admin: /{FOLDER}/ is {size:.1f} MB in {len(files)} files, loaded by editors only")
 
 
 def register():

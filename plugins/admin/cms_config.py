@@ -5,8 +5,6 @@ for exactly what the content checks accept; nothing here is written by hand per 
 The format is Decap CMS's (https://decapcms.org/docs/configuration-options/).
 """
 
-from plugins.content_checks.schema import fields_of, linked_kinds
-
 # Swedish names of each kind of content in the CMS: (the list, one of them).
 KIND_LABELS = {
     "article": ("Artiklar", "Artikel"),
@@ -44,10 +42,10 @@ def cms_field(field, settings):
     return entry
 
 
-def collection(kind, where, settings):
+def collection(kind, where, settings, schema):
     folder = where["folder"]
     plural, singular = KIND_LABELS.get(kind, (folder.capitalize(), kind.capitalize()))
-    fields = fields_of(kind, settings["CONTENT_KINDS"])
+    fields = schema.fields_of(kind, settings["CONTENT_KINDS"])
     fields.sort(key=lambda field: field.widget == "hidden")  # an editor's fields first
     entry = {
         "name": folder,
@@ -88,11 +86,11 @@ def backend(settings):
     return github
 
 
-def cms_config(settings):
-    """The whole configuration, as a dict for YAML."""
+def cms_config(settings, schema):
+    """The whole configuration, as a dict for YAML; `schema` is content_checks.schema."""
     kinds = settings["CONTENT_KINDS"]
-    linked = set(linked_kinds(kinds).values())
-    # A kind other kinds link to comes first in the menu, then the rest in CONTENT_KINDS order.
+    linked = set(schema.linked_kinds(kinds).values())
+    # The menu: articles, then the kinds articles link to (services), then the pages.
     order = sorted(kinds, key=lambda kind: (kind == "page", kind in linked))
     config = {
         "backend": backend(settings),
@@ -105,7 +103,7 @@ def cms_config(settings):
         "public_folder": f"{{static}}/{settings['STATIC_PATHS'][0]}",
         # File names as the site wants them: ASCII, å/ä → a, ö → o.
         "slug": {"encoding": "ascii", "clean_accents": True},
-        "collections": [collection(kind, kinds[kind], settings) for kind in order],
+        "collections": [collection(kind, kinds[kind], settings, schema) for kind in order],
     }
     if settings["CMS_LOCAL_BACKEND"]:
         # Only on 127.0.0.1/localhost does Decap look for decap-server (`invoke livereload`).
