@@ -247,6 +247,7 @@ def test_editing_a_service_summary_changes_only_the_summary(cms, repository):
     publish(cms)
     meta = front_matter(path)
     assert meta == {**front_matter_of(before), "summary": "Coaching för hela ledningsgruppen."}
+    assert cms.errors == []
     assert path.read_text("utf-8").split("---", 2)[2].strip() == before.split("---", 2)[2].strip()
     assert problems_in(repository) == []
 
@@ -260,6 +261,7 @@ def test_editing_the_start_page_keeps_its_template_and_address(cms, repository, 
     assert front_matter(path) == {**before, "eyebrow": "Ledarskap som håller"}
     output = build_or_fail("pelican.conf.py", tmp_path / "output", repository / CONTENT)
     assert "Ledarskap som håller" in parse(output, "/").get_text()
+    assert cms.errors == []
 
 
 def test_an_uploaded_image_lands_in_content_images(cms, repository, tmp_path):

@@ -40,9 +40,9 @@ def directives(settings):
         "script-src": "'self' 'unsafe-eval'",
         # React and its CSS-in-JS write <style> elements and style attributes at run time.
         "style-src": "'self' 'unsafe-inline'",
-        # Uploaded photos are previewed from memory (blob:), icons are data: URLs, and the
+        # Photos in the media library and uploads are shown from memory (blob:); the
         # signed-in editor's GitHub picture.
-        "img-src": f"'self' data: blob: {GITHUB_AVATARS}",
+        "img-src": f"'self' blob: {GITHUB_AVATARS}",
         # Reading and writing the repository: GitHub's API (or decap-server in a preview);
         # an upload is read back from memory (blob:) before it is sent.
         "connect-src": f"'self' blob: {GITHUB_API}{backend}",
