@@ -228,8 +228,9 @@ def test_a_new_article_is_saved_as_markdown_that_builds(cms, repository, tmp_pat
     assert cms.errors == []
 
 
-def test_the_services_pick_list_names_every_service(cms, repository):
+def test_a_new_article_starts_dated_today_and_picks_from_every_service(cms, repository):
     open_entry(cms, "articles/new")
+    expect(cms.get_by_label("Datum")).to_have_value(datetime.date.today().isoformat())
     titles = [
         front_matter(path)["title"] for path in (repository / CONTENT / "services").glob("*.md")
     ]

@@ -26,6 +26,8 @@ def cms_field(field, settings):
         entry["default"] = settings[field.default_setting]
     if field.widget == "datetime":
         entry.update(format=ISO_DATE, date_format=ISO_DATE, time_format=False)
+        if field.required:
+            entry["default"] = "{{now}}"  # a new article is dated today, as `invoke new` does
     elif field.widget == "number":
         entry.update(value_type="int", min=1)
     elif field.widget == "select":
