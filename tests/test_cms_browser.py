@@ -231,6 +231,9 @@ def test_a_new_article_is_saved_as_markdown_that_builds(cms, repository, tmp_pat
 def test_a_new_article_starts_dated_today_and_picks_from_every_service(cms, repository):
     open_entry(cms, "articles/new")
     expect(cms.get_by_label("Datum")).to_have_value(datetime.date.today().isoformat())
+    # The preview is styled by the site's own stylesheet, loaded into its frame.
+    preview = cms.frame_locator("iframe").first
+    expect(preview.locator('link[href$="/theme/css/site.css"]')).to_have_count(1)
     titles = [
         front_matter(path)["title"] for path in (repository / CONTENT / "services").glob("*.md")
     ]
