@@ -159,9 +159,9 @@ def open_entry(cms, path):
 
 
 def wait_until_saved(cms):
-    saved = cms.get_by_text("Inlägg sparat")  # the CMS's note once the file is written
-    saved.wait_for()
-    saved.click()  # dismissed, so that the next save's note is a new one
+    # The CMS's note once the file is written. Each test opens its entry with a fresh page
+    # load, so a note is never left over from the one before.
+    cms.get_by_text("Inlägg sparat").wait_for()
 
 
 def publish(cms):
@@ -178,8 +178,10 @@ def write_article(cms, title, summary, body, service=None):
     if service:
         cms.get_by_label("Tjänster").fill(service[:4])
         cms.get_by_role("option", name=service).click()
-    cms.locator("[data-slate-editor]").click()
+    editor = cms.locator("[data-slate-editor]")
+    editor.click()
     cms.keyboard.type(body)
+    expect(editor).to_contain_text(body)
 
 
 def new_article(cms, title, summary, body, service=None):
