@@ -98,6 +98,7 @@ PLUGINS = [
     "structured_data",
     "inline_css",
     "security_headers",
+    "admin",
     "pelican.plugins.minify",
 ]
 # The preview keeps readable HTML, with the </head> that livereload injects before;
@@ -156,7 +157,10 @@ TRANSLATION_FEED_ATOM = None
 
 # Only pages a search engine should show: not drafts, nor pages marked `robots: noindex`
 # (plugins/noindex), nor the text files.
-SITEMAP = {"format": "xml", "exclude": ["^robots\\.txt$", "^_headers$", "^utkast/"]}
+SITEMAP = {
+    "format": "xml",
+    "exclude": ["^robots\\.txt$", "^_headers$", "^utkast/", "^admin/"],
+}
 
 MARKDOWN = {
     "extension_configs": {
@@ -222,3 +226,19 @@ PRIVACY_PROCESSORS = [
         "transfer_basis_confirmed": False,
     },
 ]
+
+# --- Editing in the browser: the CMS at /admin/ (plugins/admin, docs/editing.md) ---------
+# Its fields come from plugins/content_checks/schema.py; these say where things are.
+CMS_PACKAGE = "node_modules/decap-cms/dist"  # the CMS script, pinned in package-lock.json
+CMS_CONTENT_FOLDER = "content"  # where content/ is in the repository the CMS edits
+# The GitHub repository (owner/name) and branch editors' pull requests go to; GitHub
+# Actions sets GITHUB_REPOSITORY, elsewhere set it by hand (docs/deploying.md).
+CMS_REPO = os.environ.get("GITHUB_REPOSITORY", "")
+CMS_BRANCH = "main"
+# The sign-in helper for GitHub (a Cloudflare Worker, set up once: docs/deploying.md), e.g.
+# "https://epm-cms-auth.<account>.workers.dev". Not secret. Empty: /admin/ cannot sign in.
+CMS_AUTH_URL = ""
+# `invoke livereload` runs decap-server here, so /admin/ edits the working copy with no
+# account. A build for a real address (SITEURL set: production) has no local backend.
+CMS_SERVER_PORT = 8081
+CMS_LOCAL_BACKEND = "" if SITEURL else f"http://{PREVIEW_HOST}:{CMS_SERVER_PORT}/api/v1"

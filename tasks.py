@@ -1,7 +1,10 @@
 """The one entry point for people and CI: `uv run invoke --list`."""
 
+import atexit
 import os
 import shutil
+import socket
+import subprocess
 import sys
 import tempfile
 from functools import partial
@@ -30,6 +33,8 @@ CONFIG = {
     "port": SITE["PREVIEW_PORT"],
     "sink_port": SITE["FORM_SINK_PORT"],
     "sink_log": ROOT / ".form-sink" / "submissions.jsonl",
+    "cms_port": SITE["CMS_SERVER_PORT"],
+    "cms_server": ROOT / "node_modules" / "decap-server" / "dist" / "index.js",
     "watched": ["content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"],
 }
 
@@ -69,6 +74,31 @@ def start_form_sink():
         raise port_in_use(CONFIG["sink_port"]) from error
     print(f"Form sink: {sink.url} (submissions in {CONFIG['sink_log'].relative_to(ROOT)})")
     return sink
+
+
+def start_cms_server():
+    """decap-server on the working copy: /admin/ then edits content/ here, with no account."""
+    node = shutil.which("node")
+    if not (node and CONFIG["cms_server"].is_file()):
+        print("CMS: decap-server is not installed, so /admin/ cannot open; run `npm ci`.")
+        return
+    try:  # decap-server would only log a busy port; say it as the form sink does
+        socket.create_server((CONFIG["host"], CONFIG["cms_port"])).close()
+    except OSError as error:
+        raise port_in_use(CONFIG["cms_port"]) from error
+    server = subprocess.Popen(
+        [node, str(CONFIG["cms_server"])],
+        env={
+            **os.environ,
+            "PORT": str(CONFIG["cms_port"]),
+            "BIND_HOST": CONFIG["host"],
+            "GIT_REPO_DIRECTORY": str(ROOT),
+            "MODE": "fs",  # saves write the files here; no branch, no commit
+            "LOG_LEVEL": "warn",
+        },
+    )
+    atexit.register(server.terminate)
+    print(f"CMS: {preview_url()}/admin/ edits the files in content/ (Logga in: no account)")
 
 
 def preview_url():
@@ -115,7 +145,7 @@ def serve(c):
 
 @task
 def livereload(c):
-    """Build, serve on 127.0.0.1:8000 and reload the browser on every change."""
+    """Build, serve on 127.0.0.1:8000 and reload the browser on every change; /admin/ too."""
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
 
@@ -124,6 +154,7 @@ def livereload(c):
     # and an 0.8 s poll already batch such bursts.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     start_form_sink()
+    start_cms_server()
 
     def rebuild():
         try:

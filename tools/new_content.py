@@ -1,5 +1,6 @@
 """`invoke new`: start a piece of content of any kind but "page", as a draft with complete
-front matter. The kinds and their folders come from CONTENT_KINDS in pelican.conf.py."""
+front matter: every required field of its kind (plugins/content_checks/schema.py). The
+kinds and their folders come from CONTENT_KINDS in pelican.conf.py."""
 
 import datetime
 from pathlib import Path
@@ -7,16 +8,36 @@ from pathlib import Path
 import yaml
 from pelican.utils import slugify
 
+from plugins.content_checks.schema import fields_of
 
-def front_matter(kind, title, today, author, folder):
-    if kind == "article":
-        return {"title": title, "date": today, "author": author, "summary": "", "status": "draft"}
+
+def next_order(folder):
     # A kind of our own is listed in `order:`; a new one goes last.
     orders = [
         yaml.safe_load(path.read_text("utf-8").split("---")[1]).get("order", 0)
         for path in folder.glob("*.md")
     ]
-    return {"title": title, "summary": "", "order": max(orders, default=0) + 1, "status": "draft"}
+    return max(orders, default=0) + 1
+
+
+def starting_value(field, title, today, settings, folder):
+    if field.name == "title":
+        return title
+    if field.default_setting:
+        return settings[field.default_setting]
+    return {"datetime": lambda: today, "number": lambda: next_order(folder)}.get(
+        field.widget, lambda: ""
+    )()  # text the editor writes (the summary) starts empty
+
+
+def front_matter(kind, title, today, settings, folder):
+    fields = fields_of(kind, settings["CONTENT_KINDS"])
+    meta = {
+        field.name: starting_value(field, title, today, settings, folder)
+        for field in fields
+        if field.required
+    }
+    return {**meta, "status": "draft"}
 
 
 def new_content(kind, title, content_root, settings, today=None):
@@ -29,7 +50,7 @@ def new_content(kind, title, content_root, settings, today=None):
     path = folder / f"{slug}.md"
     if path.exists():
         raise SystemExit(f"new: {path} exists already — edit it, or choose another title")
-    meta = front_matter(kind, title, today or datetime.date.today(), settings["AUTHOR"], folder)
+    meta = front_matter(kind, title, today or datetime.date.today(), settings, folder)
     header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{header}---\n\n", encoding="utf-8")

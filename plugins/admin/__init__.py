@@ -1,0 +1,116 @@
+"""admin: the editors' browser CMS (Decap CMS) at /admin/, for editors, not readers.
+
+The page, its configuration (made from the content schema, cms_config.py) and the CMS
+script, copied from the npm package pinned in package-lock.json, never from a CDN. The
+page carries its own Content-Security-Policy, looser than the reader pages' (the CMS
+needs it) and only here; `noindex`; and nothing a reader loads links to it. Templates get
+ADMIN_CSP_HEADER for the `/admin/*` block of `_headers`.
+"""
+
+import shutil
+from importlib import import_module
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pelican import signals
+from pelican.plugins._utils import load_legacy_plugin
+
+from .cms_config import cms_config
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+HERE = Path(__file__).resolve().parent
+FOLDER = "admin"
+SCRIPT = "decap-cms.js"  # the bundle; it loads its chunks (*.decap-cms.js) from beside it
+CHUNKS = "*.decap-cms.js"
+OWN_FILES = ["admin.js"]  # what the page adds to the CMS (the preview style)
+GITHUB_API = "https://api.github.com"
+GITHUB_AVATARS = "https://avatars.githubusercontent.com"
+NOT_IN_META = {"frame-ancestors"}
+
+
+def directives(settings):
+    """What the CMS needs, and why, beyond the reader pages' `default-src 'none'`."""
+    backend = f" {settings['CMS_LOCAL_BACKEND']}" if settings["CMS_LOCAL_BACKEND"] else ""
+    return {
+        "default-src": "'none'",
+        # Decap validates its configuration with ajv, which compiles each schema with
+        # new Function(): without 'unsafe-eval' the CMS stops at "Error loading the CMS
+        # configuration". No inline script, and scripts only from this site.
+        "script-src": "'self' 'unsafe-eval'",
+        # React and its CSS-in-JS write <style> elements and style attributes at run time.
+        "style-src": "'self' 'unsafe-inline'",
+        # Photos in the media library and uploads are shown from memory (blob:); the
+        # signed-in editor's GitHub picture.
+        "img-src": f"'self' blob: {GITHUB_AVATARS}",
+        # Reading and writing the repository: GitHub's API (or decap-server in a preview);
+        # an upload is read back from memory (blob:) before it is sent.
+        "connect-src": f"'self' blob: {GITHUB_API}{backend}",
+        "base-uri": "'self'",
+        "form-action": "'none'",
+        "frame-ancestors": "'none'",
+    }
+
+
+def policy(items):
+    return "; ".join(f"{name} {value}" for name, value in items)
+
+
+def set_policy(generator):
+    generator.context["ADMIN_CSP_HEADER"] = policy(directives(generator.settings).items())
+
+
+def cms_package(settings):
+    """The CMS's folder in node_modules, or None in a preview made without `npm ci`."""
+    package = ROOT / settings["CMS_PACKAGE"]
+    if (package / SCRIPT).is_file():
+        return package
+    # The README's first command needs only uv: a preview goes on without /admin/.
+    # The published site must have it.
+    if not settings["SITEURL"]:
+        print("admin: /admin/ is left out of this preview — run `npm ci` to try the CMS here")
+        return None
+    raise SystemExit(
+        f"admin: {package / SCRIPT} is missing — run `npm ci` (it installs the CMS "
+        "that package-lock.json pins), then build again"
+    )
+
+
+def content_schema(settings):
+    """content_checks' schema, loaded as Pelican loads plugins (the top-level module
+    content_checks, from PLUGIN_PATHS): whatever the working folder or the plugin order."""
+    load_legacy_plugin("content_checks", settings["PLUGIN_PATHS"])
+    return import_module("content_checks.schema")
+
+
+def write_admin(pelican):
+    settings = pelican.settings
+    if (package := cms_package(settings)) is None:
+        return
+    folder = Path(pelican.output_path) / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for script in [package / SCRIPT, *sorted(package.glob(CHUNKS))]:
+        shutil.copyfile(script, folder / script.name)
+    for name in OWN_FILES:
+        shutil.copyfile(HERE / name, folder / name)
+    config = cms_config(settings, content_schema(settings))
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    (folder / "config.yml").write_text(text, "utf-8")
+    meta = policy((n, v) for n, v in directives(settings).items() if n not in NOT_IN_META)
+    environment = Environment(loader=FileSystemLoader(HERE), autoescape=select_autoescape())
+    page = environment.get_template("index.html").render(
+        CSP_META=meta,
+        THEME_URL=f"{settings['SITEURL']}/{settings['THEME_STATIC_DIR']}",
+        DEFAULT_LANG=settings["DEFAULT_LANG"],
+        SITE_SHORTNAME=settings["SITE_SHORTNAME"],
+    )
+    (folder / "index.html").write_text(page, "utf-8")
+    files = list(folder.iterdir())
+    size = sum(file.stat().st_size for file in files) / 1e6
+    # Printed, as Pelican's own summary is: the size of /admin/ is part of every build's report.
+    print(f"admin: /{FOLDER}/ is {size:.1f} MB in {len(files)} files, loaded by editors only")
+
+
+def register():
+    signals.generator_init.connect(set_policy)
+    signals.finalized.connect(write_admin)
