@@ -5,6 +5,7 @@ changed against the last deploy when its sitemap is known."""
 import os
 from pathlib import Path
 
+from plugins.admin import FOLDER as ADMIN_FOLDER
 from plugins.redirects import REDIRECTS_FILE
 from tools.check_urls import NotPublished, listed_addresses, read_sitemap
 from tools.first_render import FIRST_ROUND_TRIP_BYTES, first_render_bytes
@@ -40,7 +41,9 @@ def change_lines(added, removed):
 
 def build_summary(output, previous_sitemap=None):
     redirected, gone = redirect_counts(output)
-    pages = sum(1 for _ in Path(output).rglob("*.html")) - redirected
+    # The editors' CMS (/admin/) is not a reader's page.
+    pages = sum(1 for page in Path(output).rglob("*.html") if ADMIN_FOLDER not in page.parts)
+    pages -= redirected
     size, address = largest_page(output)
     verdict = "within" if size <= FIRST_ROUND_TRIP_BYTES else "**over**"
     lines = [

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pelican import signals
+from pelican.generators import Generator
 from pelican.plugins._utils import load_legacy_plugin
 
 from .cms_config import cms_config
@@ -83,11 +84,10 @@ def content_schema(settings):
     return import_module("content_checks.schema")
 
 
-def write_admin(pelican):
-    settings = pelican.settings
+def write_admin(output_path, settings):
     if (package := cms_package(settings)) is None:
         return
-    folder = Path(pelican.output_path) / FOLDER
+    folder = Path(output_path) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     for script in [package / SCRIPT, *sorted(package.glob(CHUNKS))]:
         shutil.copyfile(script, folder / script.name)
@@ -111,6 +111,18 @@ def write_admin(pelican):
     print(f"admin: /{FOLDER}/ is {size:.1f} MB in {len(files)} files, loaded by editors only")
 
 
+class AdminGenerator(Generator):
+    """Writes /admin/ with the rest of the output, before `finalized`, where
+    pelican-minify minifies every page whatever the order of the plugins."""
+
+    def generate_output(self, writer):
+        write_admin(self.output_path, self.settings)
+
+
+def get_generators(pelican):
+    return AdminGenerator
+
+
 def register():
     signals.generator_init.connect(set_policy)
-    signals.finalized.connect(write_admin)
+    signals.get_generators.connect(get_generators)
