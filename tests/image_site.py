@@ -9,7 +9,7 @@ The fixture site (tests/fixtures/site/) plus:
 The photos are drawn by bench/photos.py in the test: no large binary is committed.
 """
 
-from tiny_site import article, write_site
+from site_copy import article, write_site
 
 from bench.photos import phone_exif, phone_photo, screenshot
 

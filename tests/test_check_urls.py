@@ -11,7 +11,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from tiny_site import article, build_production
+from site_copy import article, build_production
 
 from conftest import PRODUCTION_ENV, ROOT
 from tools.check_urls import is_fresh

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from tiny_site import article, build_production, write_site
+from site_copy import article, build_production, write_site
 
 from conftest import ROOT
 from plugins.content_checks.annotations import workflow_command

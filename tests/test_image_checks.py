@@ -5,7 +5,7 @@ import io
 
 import pytest
 from PIL import Image
-from tiny_site import article, write_site
+from site_copy import article, write_site
 
 from bench.photos import phone_exif
 from conftest import build
@@ -19,7 +19,7 @@ MISTAKES = {  # file in images/ → what the message says
     "iphone.heic": "is a HEIC photo, which browsers cannot show — export it as JPEG",
     "tung.jpg": "is 26 MB, over the 25 MB limit — export it as a JPEG of at most 4000 px",
 }
-FIRST_IMAGE_LINE = 8  # tiny_site.article: front matter on lines 1–6, a blank line, the text
+FIRST_IMAGE_LINE = 8  # site_copy.article: front matter on lines 1–6, a blank line, the text
 
 
 def jpeg(size, **options):

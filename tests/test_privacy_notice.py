@@ -4,12 +4,12 @@ parts that depend on settings (the processors, the contact address) follow the s
 import re
 
 import pytest
-from tiny_site import write_site
+from site_copy import write_site
 
 from conftest import SETTINGS, build, parse
 
-NOTICE = "/integritet/"  # the tiny site's
-# A notice of our own for the tiny site, so the test owns every word it asserts.
+NOTICE = "/integritet/"  # in the test's copy of the fixture site
+# A notice of our own in that copy, so the test owns every word it asserts.
 TINY_NOTICE = """\
 ---
 title: Personuppgifter
@@ -54,7 +54,7 @@ def text(element):
     return " ".join(element.get_text(" ").split())
 
 
-def tiny_site(tmp_path, notice=TINY_NOTICE):
+def site_with_notice(tmp_path, notice=TINY_NOTICE):
     """The fixture site with a notice of the test's own."""
     content = write_site(tmp_path, {})
     (content / "pages" / "integritet.md").write_text(notice, "utf-8")
@@ -93,7 +93,7 @@ def test_notice_prints_the_contact_address_from_settings(real_notice):
 
 
 def test_notice_says_when_it_was_last_updated(tmp_path):
-    notice = notice_of(tiny_site(tmp_path), tmp_path / "out")
+    notice = notice_of(site_with_notice(tmp_path), tmp_path / "out")
     updated = notice.find(string=re.compile("Senast uppdaterad")).parent
     assert updated.time["datetime"] == "2026-03-05"
     assert text(updated) == "Senast uppdaterad 5 mars 2026"
@@ -101,7 +101,7 @@ def test_notice_says_when_it_was_last_updated(tmp_path):
 
 def test_changing_the_processor_setting_changes_the_notice(tmp_path):
     notice = notice_of(
-        tiny_site(tmp_path),
+        site_with_notice(tmp_path),
         tmp_path / "out",
         PRIVACY_PROCESSORS=[EU_PROCESSOR],
         CONTACT_EMAIL="dataskydd@exempel.se",
@@ -118,7 +118,7 @@ def test_changing_the_processor_setting_changes_the_notice(tmp_path):
 @pytest.mark.parametrize("confirmed", [False, True])
 def test_an_unconfirmed_transfer_basis_is_marked(tmp_path, confirmed):
     processor = {**US_PROCESSOR, "transfer_basis_confirmed": confirmed}
-    notice = notice_of(tiny_site(tmp_path), tmp_path / "out", PRIVACY_PROCESSORS=[processor])
+    notice = notice_of(site_with_notice(tmp_path), tmp_path / "out", PRIVACY_PROCESSORS=[processor])
     page = text(notice)
     assert "Exempelvärd Inc. kan behandla uppgifterna i USA, alltså utanför EU/EES." in (
         page.replace(" (att bekräfta)", "")
@@ -128,7 +128,7 @@ def test_an_unconfirmed_transfer_basis_is_marked(tmp_path, confirmed):
 
 
 def test_a_last_updated_date_that_is_not_a_date_stops_the_build(tmp_path):
-    content = tiny_site(tmp_path, TINY_NOTICE.replace("2026-03-05", "5 mars"))
+    content = site_with_notice(tmp_path, TINY_NOTICE.replace("2026-03-05", "5 mars"))
     result = build("pelican.conf.py", tmp_path / "out", content)
     assert result.returncode != 0
     assert re.search(r"integritet\.md:6: 'modified' is not a date", result.stdout + result.stderr)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from tiny_site import article, build_production, write_site
+from site_copy import article, build_production, write_site
 
 from conftest import PRODUCTION_ENV, build, nu_checker_errors
 from tools.static_server import serving

@@ -27,7 +27,7 @@ def write_site(root, articles, gone=None):
 
 
 def build_production(root, articles, gone=None):
-    """The production build of a tiny site; returns (content, output)."""
+    """The production build of such a copy; returns (content, output)."""
     content = write_site(root, articles, gone)
     output = root / "output"
     result = build("publishconf.py", output, content=content, **PRODUCTION_ENV)
