@@ -96,14 +96,14 @@ PLUGINS = [
     "autoescape",
     "noindex",
     "structured_data",
-    "inline_css",
+    "inline_assets",
     "security_headers",
     "admin",
     "pelican.plugins.minify",
 ]
 # The preview keeps readable HTML, with the </head> that livereload injects before;
-# publishconf.py minifies. CSS is minified (and hashed) by inline_css already, and
-# minify-html would treat a .js file as HTML text.
+# publishconf.py minifies. inline_assets has minified (and hashed) the inline CSS and JS
+# already, and minify-html would treat a .css or .js file as HTML text.
 HTML_MIN = False
 CSP_IN_META = True  # `invoke livereload` turns it off (see tasks.py)
 INLINE_CSS_MIN = False

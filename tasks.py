@@ -17,7 +17,7 @@ from pelican.settings import get_settings_from_file, read_settings
 
 from plugins.content_checks import check_content as find_content_problems
 from plugins.content_checks import report
-from tools.audit import markdown_table, run_audit
+from tools.audit import markdown_table, missed_goals, run_audit
 from tools.build_summary import addresses_summary, append_step_summary, build_summary
 from tools.check_urls import check, is_fresh
 from tools.form_sink import FormSink
@@ -230,6 +230,8 @@ def audit(c):
 
     scores = run_audit(build_for, ROOT / "test-artifacts" / "audit")
     print(markdown_table(scores))
+    if missed := missed_goals(scores):
+        raise SystemExit("Missed the goals of docs/quality.md:\n" + "\n".join(missed))
 
 
 @task(help={"sizes": "article counts, comma-separated", "runs": "runs of each build per size"})

@@ -226,12 +226,11 @@ def test_contact_block_form_works_on_other_pages_too(page, site_url, form_sink, 
     assert len(form_sink.submissions()) == 1
 
 
-def test_script_is_small_deferred_and_only_where_the_form_is(fixture_site):
-    assert (fixture_site.folder / "theme/js/contact-form.js").stat().st_size <= 4096
+def test_script_is_small_inline_and_follows_each_form(fixture_site):
+    # Inline, it costs no request that could hold up first paint (plugins/inline_assets).
     for path in fixture_site.paths():
         page = fixture_site.page(path)
-        scripts = page.find_all("script", src=True)
-        has_form = page.find("form") is not None
-        assert [(s["src"], s.has_attr("defer")) for s in scripts] == (
-            [("/theme/js/contact-form.js", True)] if has_form else []
-        )
+        scripts = page.find_all("script", type=lambda kind: kind != "application/ld+json")
+        assert [script.find_previous_sibling() for script in scripts] == page.find_all("form")
+        for script in scripts:
+            assert not script.has_attr("src") and len(script.string.encode()) <= 4096, path

@@ -1,6 +1,8 @@
 """The theme on the fixture site (tests/fixtures/site/): every page type, with the exact
 lists, orders and texts that the fixture's content makes."""
 
+from urllib.parse import unquote
+
 import pytest
 
 from conftest import FIXTURE_DRAFTS as DRAFTS
@@ -91,6 +93,11 @@ def test_no_page_that_nobody_designed(fixture_site):
 def test_feed_sitemap_robots_and_favicon_exist(fixture_site):
     for name in ("artiklar/atom.xml", "sitemap.xml", "robots.txt", "theme/favicon.svg"):
         assert (fixture_site.folder / name).stat().st_size > 0, name
+    # Every page carries the icon itself (plugins/inline_assets): no request for it.
+    icon = (fixture_site.folder / "theme/favicon.svg").read_text("utf-8").strip()
+    for path in fixture_site.paths():
+        href = fixture_site.page(path).find("link", rel="icon")["href"]
+        assert unquote(href.removeprefix("data:image/svg+xml,")) == icon, path
 
 
 def test_article_has_byline_date_reading_time_and_contents(page_of):

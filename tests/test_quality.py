@@ -58,13 +58,18 @@ def test_the_fixture_pages_arrive_whole_in_one_round_trip(fixture_production, ca
     assert all(whole <= FIRST_ROUND_TRIP_BYTES for *_, whole in rows), rows
 
 
-def test_style_is_inline_and_allowed_by_its_hash(each_production):
+def test_style_and_scripts_are_inline_and_allowed_by_their_hashes(each_production):
+    def allowed(directive, element):
+        digest = base64.b64encode(hashlib.sha256(element.string.encode()).digest()).decode()
+        return f"{directive} 'sha256-{digest}'" in csp
+
     for path in each_production.paths():
         page = each_production.page(path)
-        [style] = page.find_all("style")
         csp = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
-        digest = base64.b64encode(hashlib.sha256(style.string.encode()).digest()).decode()
-        assert f"style-src 'sha256-{digest}'" in csp, path
+        [style] = page.find_all("style")
+        assert allowed("style-src", style), path
+        for script in page.find_all("script", type=lambda kind: kind != "application/ld+json"):
+            assert not script.has_attr("src") and allowed("script-src", script), path
         assert "unsafe-inline" not in csp
 
 
@@ -170,7 +175,7 @@ def test_security_headers_file(fixture_production):
     csp = dict(d.split(" ", 1) for d in fields["Content-Security-Policy"].split("; "))
     assert csp["default-src"] == "'none'"
     assert re.fullmatch(r"'sha256-[A-Za-z0-9+/]+=*'", csp["style-src"])
-    assert csp["script-src"] == "'self'"
+    assert re.fullmatch(r"'sha256-[A-Za-z0-9+/]+=*'", csp["script-src"])
     assert csp["form-action"] == "'self' https://formspree.io"
     assert csp["base-uri"] == "'none'" and csp["frame-ancestors"] == "'none'"
     for name in (

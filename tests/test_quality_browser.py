@@ -21,8 +21,8 @@ ARTICLE = "/artiklar/ledarskap-i-forandring/"
 
 class ProductionSite:
     """Answers for the site's origin from the build, with the `_headers` file's CSP, and
-    for the form service like Formspree; records every request that goes anywhere else,
-    and what the page logs as an error."""
+    for the form service like Formspree; records what the page fetches from the site, every
+    request that goes anywhere else, and what the page logs as an error."""
 
     def __init__(self, folder):
         self.folder = folder
@@ -31,12 +31,13 @@ class ProductionSite:
             for line in (folder / "_headers").read_text().splitlines()
             if line.strip().startswith("Content-Security-Policy")
         )
-        self.posts, self.elsewhere, self.errors = [], [], []
+        self.fetched, self.posts, self.elsewhere, self.errors = [], [], [], []
 
     def handle(self, route):
         request = route.request
         if request.url.startswith(SITEURL + "/"):
             path = urlsplit(request.url).path
+            self.fetched.append((request.resource_type, path))
             file = html_file(self.folder, path)
             if not file.exists():
                 return route.fulfill(status=404, body="")
@@ -85,6 +86,15 @@ def test_pages_need_nothing_the_csp_blocks_and_nothing_from_elsewhere(each_live)
     for path in paths:
         page.goto(SITEURL + path, wait_until="load")
         assert (path, site.errors, site.elsewhere) == (path, [], [])
+
+
+def test_a_page_is_one_request_besides_its_images(each_live):
+    # Nothing else in flight to hold up a phone's first paint (docs/quality.md, Lighthouse).
+    site, page, paths = each_live
+    for path in paths:
+        site.fetched.clear()
+        page.goto(SITEURL + path, wait_until="load")
+        assert [fetch for fetch in site.fetched if fetch[0] != "image"] == [("document", path)]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

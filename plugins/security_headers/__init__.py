@@ -3,7 +3,7 @@
 Hosts that read `_headers` (Netlify, Cloudflare Pages) send the whole policy with the
 other security headers (theme/templates/_headers). GitHub Pages cannot send headers, so
 every page carries the policy in <meta http-equiv> too, less what a meta tag cannot carry.
-Templates get CSP_HEADER and CSP_META. The policy names inline_css's hash, which exists
+Templates get CSP_HEADER and CSP_META. The policy names inline_assets' hashes, which exist
 from `initialized` on; this plugin runs later, at `generator_init`, so the order of the two
 in PLUGINS does not matter (tests/test_plugins.py builds with it reversed).
 """
@@ -25,8 +25,8 @@ def directives(settings):
     return {
         "default-src": "'none'",
         "style-src": settings["INLINE_CSS_HASH"],
-        "script-src": "'self'",
-        "img-src": "'self'",
+        "script-src": settings["INLINE_JS_HASH"],
+        "img-src": "'self' data:",  # data: for the favicon (plugins/inline_assets)
         # The form's script posts with fetch; without it the browser posts the form.
         "connect-src": f"'self' {form_service}",
         "form-action": f"'self' {form_service}",
