@@ -234,3 +234,4 @@ def test_script_is_small_inline_and_follows_each_form(fixture_site):
         assert [script.find_previous_sibling() for script in scripts] == page.find_all("form")
         for script in scripts:
             assert not script.has_attr("src") and len(script.string.encode()) <= 4096, path
+            assert "//" not in script.string.replace("://", ""), "comments are for the source"

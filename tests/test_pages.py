@@ -4,6 +4,7 @@ lists, orders and texts that the fixture's content makes."""
 from urllib.parse import unquote
 
 import pytest
+from PIL import Image
 
 from conftest import FIXTURE_DRAFTS as DRAFTS
 from conftest import FIXTURE_SITE_MAP as SITE_MAP
@@ -90,14 +91,19 @@ def test_no_page_that_nobody_designed(fixture_site):
         assert not (fixture_site.folder / unwanted).exists(), unwanted
 
 
-def test_feed_sitemap_robots_and_favicon_exist(fixture_site):
-    for name in ("artiklar/atom.xml", "sitemap.xml", "robots.txt", "theme/favicon.svg"):
+def test_feed_sitemap_robots_and_icons_exist(fixture_site):
+    files = ["artiklar/atom.xml", "sitemap.xml", "robots.txt", "theme/favicon.svg"]
+    for name in files:
         assert (fixture_site.folder / name).stat().st_size > 0, name
-    # Every page carries the icon itself (plugins/inline_assets): no request for it.
+    with Image.open(fixture_site.folder / "theme/apple-touch-icon.png") as touch_icon:
+        assert touch_icon.size == (180, 180) and touch_icon.mode == "RGB"  # iOS: no transparency
+    # Every page carries the browser's icon itself (plugins/inline_assets): no request for it.
     icon = (fixture_site.folder / "theme/favicon.svg").read_text("utf-8").strip()
     for path in fixture_site.paths():
-        href = fixture_site.page(path).find("link", rel="icon")["href"]
-        assert unquote(href.removeprefix("data:image/svg+xml,")) == icon, path
+        page = fixture_site.page(path)
+        href = page.find("link", rel="icon")["href"]
+        assert "#" not in href and unquote(href.removeprefix("data:image/svg+xml,")) == icon
+        assert page.find("link", rel="apple-touch-icon")["href"] == "/theme/apple-touch-icon.png"
 
 
 def test_article_has_byline_date_reading_time_and_contents(page_of):

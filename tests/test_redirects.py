@@ -59,7 +59,7 @@ def test_redirect_page_is_swedish_noindex_and_points_at_the_new_address(site, ol
 def test_redirect_page_passes_the_content_security_policy(site):
     html = redirect_page(site, OLD[0])
     csp = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
-    assert "unsafe-inline" not in csp and "script-src 'sha256-" in csp
+    assert "unsafe-inline" not in csp
     assert html.find_all("script") == [] and html.find_all("style") == []
     assert not any(tag.has_attr("style") for tag in html.find_all(True))
 

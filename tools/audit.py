@@ -1,11 +1,12 @@
-"""`invoke audit`: Lighthouse, mobile, on the pages readers land on. A measurement, not a test.
+"""`invoke audit`: Lighthouse, mobile, on the pages readers land on. Run by hand, not in CI.
 
-Builds the site with the production pipeline (inline CSS, minified HTML, CSP) but with
+Builds the site with the production pipeline (inline CSS and script, minified HTML, CSP) with
 SITEURL pointing at a local server that serves it as the real hosts do (https, kept-alive
 connections, gzip: tools/static_server.py), and runs the npm package `lighthouse` (pinned in
 package-lock.json) against the system Chromium, three times a page: one run's LCP can move by
-a tenth of a second, so the median run is the one reported. It fails if a page misses the
-goals of docs/quality.md: every category 100, median LCP at most LCP_GOAL seconds.
+a tenth of a second, so the median is reported, with each category's lowest score. It fails
+if a page misses the goals of docs/quality.md: every category 100 in every run, median LCP
+at most LCP_GOAL seconds.
 """
 
 import json
@@ -72,10 +73,12 @@ def lcp_elements(urls):
     return elements
 
 
-def median_run(url, report):
-    """The run with the median LCP of RUNS runs, with every run's LCP beside it."""
-    runs = sorted((lighthouse(url, report) for _ in range(RUNS)), key=lambda run: run["lcp"])
-    return {**runs[RUNS // 2], "lcp runs": [run["lcp"] for run in runs]}
+def summary(url, report):
+    """Of RUNS runs: each category's lowest score, the median LCP, and every run's LCP."""
+    runs = [lighthouse(url, report) for _ in range(RUNS)]
+    lcps = sorted(run["lcp"] for run in runs)
+    lowest = {name: min(run[name] for run in runs) for name in CATEGORIES}
+    return {**lowest, "lcp": lcps[RUNS // 2], "lcp runs": lcps}
 
 
 def markdown_table(scores):
@@ -115,7 +118,7 @@ def run_audit(build, out_dir):
         build(Path(folder), siteurl)
         pages = pages_to_audit(folder, siteurl)
         report = out_dir / "last-report.json"
-        scores = {page: median_run(siteurl + page, report) for page in pages}
+        scores = {page: summary(siteurl + page, report) for page in pages}
         elements = lcp_elements([siteurl + page for page in pages])
         for page in pages:
             scores[page]["lcp element"] = elements[siteurl + page]

@@ -25,9 +25,20 @@ ASSETS = {"CSS": ("static/css/site.css", "style"), "JS": ("scripts/contact-form.
 FAVICON = "static/favicon.svg"
 
 
+def without_line_comments(script):
+    # minify-html's JS minifier keeps a comment that stands before a statement; the
+    # file's comments are for its maintainers, not for every page a reader loads.
+    return "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("//"))
+
+
 def minified(text, tag):
+    if tag == "script":
+        text = without_line_comments(text)
     html = minify_html.minify(f"<{tag}>{text}</{tag}>", minify_css=True, minify_js=True)
-    return html[len(f"<{tag}>") : -len(f"</{tag}>")]
+    inline = html[len(f"<{tag}>") : -len(f"</{tag}>")]
+    if f"</{tag}" in inline.lower():
+        raise ValueError(f"the theme's {tag} says '</{tag}', which would end it early in a page")
+    return inline
 
 
 def csp_hash(text):
