@@ -59,7 +59,16 @@ def write(path, text):
     return change
 
 
+def together(*changes):
+    def change(root):
+        for each in changes:
+            each(root)
+
+    return change
+
+
 NEW = "content/articles/ny-artikel.md"
+PHOTO = (FIXTURE_CONTENT / "images" / "samtal.png").read_bytes()
 # (what the editor did, the expected start of the error line)
 MISTAKES = {
     "missing title": (
@@ -112,6 +121,23 @@ MISTAKES = {
     "missing image": (
         write(NEW, article(body="\n![Porträtt]({static}../images/portratt.jpg)\n")),
         f"{NEW}:14: {{static}}../images/portratt.jpg does not exist",
+    ),
+    "photo whose file name has spaces": (
+        together(
+            write("content/images/Foto från mobilen.png", PHOTO),
+            write(NEW, article(body="\n![Samtal]({static}../images/Foto från mobilen.png)\n")),
+        ),
+        f"{NEW}:14: {{static}}../images/Foto does not exist — the file 'Foto från mobilen.png' "
+        "has spaces in its name, which end a link: rename the file to foto-fran-mobilen.png",
+    ),
+    # The editor's Mac finds samtal.png for this; the web server does not.
+    "image name in other capital letters": (
+        write(NEW, article(body="\n![Samtal]({static}../images/Samtal.PNG)\n")),
+        f"{NEW}:14: {{static}}../images/Samtal.PNG does not exist — the file is named 'samtal.png'",
+    ),
+    "image name misspelt": (
+        write(NEW, article(body="\n![Samtal]({static}../images/samtl.png)\n")),
+        f"{NEW}:14: {{static}}../images/samtl.png does not exist — did you mean 'samtal.png'?",
     ),
     "image without alt text": (
         write(NEW, article(body="\n![]({static}../images/portratt.jpg)\n")),

@@ -5,6 +5,7 @@ import os
 from pelican.utils import slugify
 
 from .body import heading_ids, links
+from .file_names import exists_exactly, missing_file_fix
 from .source import Problem
 
 
@@ -76,12 +77,9 @@ def check_site(sources, settings, content_root):
         for line, kind, target, anchor in links(source):
             base = content_root if target.startswith("/") else source.path.parent
             resolved = os.path.abspath(os.path.join(base, target.lstrip("/")))
-            if resolved not in by_path and not os.path.isfile(resolved):
-                yield (
-                    source,
-                    line,
-                    f"{{{kind}}}{target} does not exist — check the path and the file name",
-                )
+            if resolved not in by_path and not exists_exactly(resolved):
+                fix = missing_file_fix(resolved, settings)
+                yield source, line, f"{{{kind}}}{target} does not exist{fix}"
             elif anchor and resolved in by_path and anchor not in ids_of(resolved):
                 ids = ", ".join(f"#{i}" for i in sorted(ids_of(resolved)))
                 yield source, line, f"{{{kind}}}{target} has no '#{anchor}' — use one of {ids}"
