@@ -12,6 +12,11 @@ from pathlib import PurePath
 from pelican.utils import slugify
 
 
+def file_slug(stem, settings):
+    """A file name as the site writes it in addresses: 'Foto från mobilen' -> foto-fran-mobilen."""
+    return slugify(stem, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+
+
 def exists_exactly(path):
     """Is there a file here, with its name in exactly these letters (macOS and Windows would
     also find 'Foto.JPG' for 'foto.jpg'; the web server does not)?"""
@@ -25,8 +30,7 @@ def missing_file_fix(path, settings):
     names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
     if spaced := [other for other in names if other.startswith(name + " ")]:
         file = PurePath(spaced[0])
-        subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
-        better = slugify(file.stem, regex_subs=subs) + file.suffix.lower()
+        better = file_slug(file.stem, settings) + file.suffix.lower()
         return (
             f" — the file '{file}' has spaces in its name, which end a link: "
             f"rename the file to {better} and write that name here"

@@ -2,16 +2,14 @@
 
 import os
 
-from pelican.utils import slugify
-
 from .body import heading_ids, links
-from .file_names import exists_exactly, missing_file_fix
+from .file_names import exists_exactly, file_slug, missing_file_fix
 from .source import Problem
 
 
 def slug_of(source, settings):
     # The file name is the slug (SLUGIFY_SOURCE = "basename").
-    return slugify(source.path.stem, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    return file_slug(source.path.stem, settings)
 
 
 def url_of(source, settings):
