@@ -57,6 +57,8 @@ PRODUCTION_ENV = {
 def build(settings, output, content=None, overrides=None, **env):
     """Run Pelican as an editor or CI would; return the finished process. `overrides`:
     settings as `pelican -e NAME=json` takes them."""
+    if settings == "publishconf.py":  # it copies the CMS from npm (plugins/admin), or stops
+        require("the CMS package", (ROOT / SETTINGS["CMS_PACKAGE"]).exists(), "run `npm ci`")
     arguments = ["-s", settings, "-o", str(output), "--fatal", "warnings"]
     arguments += [str(content)] if content else []
     if overrides:  # last: -e takes every argument after it

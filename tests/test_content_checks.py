@@ -139,6 +139,15 @@ MISTAKES = {
         write(NEW, article(body="\n![Samtal]({static}../images/samtl.png)\n")),
         f"{NEW}:14: {{static}}../images/samtl.png does not exist — did you mean 'samtal.png'?",
     ),
+    "services emptied but kept": (
+        replace_in(
+            ARTICLE,
+            "services:\n  - karriarcoaching\n  - styrelsecoaching\n  - medarbetarsamtal\n",
+            "services:\n",
+        ),
+        f"{ARTICLE}:6: 'services' is empty — write one '- item' per line under it, "
+        "or delete the line",
+    ),
     "image without alt text": (
         write(NEW, article(body="\n![]({static}../images/portratt.jpg)\n")),
         f"{NEW}:14: an image has no alt text",

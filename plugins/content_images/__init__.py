@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article
+from pelican.utils import slugify
 from PIL import Image, UnidentifiedImageError
 
 from .markup import picture
@@ -65,10 +66,12 @@ def source_file(content, target):
     return path, os.path.relpath(path, root)
 
 
-def published_name(relative, key, suffix):
-    """images/foto.jpg → images/foto-<key>-720.avif: a new photo gets a new address."""
+def published_name(relative, key, suffix, settings):
+    """images/IMG_2041.JPG → images/img_2041-<key>-720.avif: a new photo gets a new address,
+    in the site's lower-case ASCII whatever the phone named the file."""
     folder, name = os.path.split(relative)
-    return "/".join(filter(None, [folder, f"{Path(name).stem}-{key[:8]}-{suffix}"]))
+    stem = slugify(Path(name).stem, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    return "/".join(filter(None, [folder, f"{stem}-{key[:8]}-{suffix}"]))
 
 
 def rewrite_images(content):
@@ -98,7 +101,8 @@ def rewrite_images(content):
             extra["fetchpriority"] = "high"
 
         def url_of(image_format, width):
-            name = published_name(relative, made.key, f"{width}.{EXTENSION[image_format]}")
+            suffix = f"{width}.{EXTENSION[image_format]}"
+            name = published_name(relative, made.key, suffix, settings)
             content.published_images[name] = made.file(image_format, width)
             return f"{siteurl}/{name}"
 
@@ -126,7 +130,7 @@ def _leads(content, offset, made):
 
 
 def _set_og_image(content, path, cache, made, relative, tag):
-    name = published_name(relative, made.key, "delning.jpg")
+    name = published_name(relative, made.key, "delning.jpg", content.settings)
     content.published_images[name] = og_image(path, cache)
     alt = ALT.search(tag)
     content.og_image = {"path": name, "alt": alt.group(1) if alt else ""}
