@@ -124,6 +124,10 @@ def signed_in(browser, admin_url):
         ),
     )
     page.on("dialog", lambda dialog: dialog.accept())  # "leave without saving?"
+    page.in_flight = set()  # requests not yet answered (see wait_until_answered)
+    page.on("request", lambda request: page.in_flight.add(request))
+    page.on("requestfinished", lambda request: page.in_flight.discard(request))
+    page.on("requestfailed", lambda request: page.in_flight.discard(request))
     page.goto(admin_url)
     page.get_by_role("button", name="Logga in").click()  # the local backend needs no account
     page.get_by_role("link", name="Artiklar").first.wait_for()
@@ -162,6 +166,16 @@ def wait_until_saved(cms):
     # The CMS's note once the file is written. Each test opens its entry with a fresh page
     # load, so a note is never left over from the one before.
     cms.get_by_text("Inlägg sparat").wait_for()
+
+
+def wait_until_answered(cms, quiet_ms=500):
+    """Until the CMS has had every request answered and asks nothing more for a moment:
+    it says "saved" before its last requests, during which decap-server's git mode has the
+    review branch checked out."""
+    quiet = 0
+    while quiet < quiet_ms:
+        cms.wait_for_timeout(100)
+        quiet = quiet + 100 if not cms.in_flight else 0
 
 
 def publish(cms):
@@ -330,6 +344,7 @@ def test_saving_with_the_editorial_workflow_makes_a_branch_for_review(
         write_article(cms, "Ett förslag", "Väntar på granskning.", "Förslagets text.")
         cms.get_by_role("button", name="Spara").click()
         wait_until_saved(cms)
+        wait_until_answered(cms)
         assert cms.errors == []
     file = f"{CONTENT}/articles/ett-forslag.md"
     branch = "cms/articles/ett-forslag"
