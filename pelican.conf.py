@@ -83,8 +83,8 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "commonmark_reader",  # first: content_checks reads files with its parser
     "content_checks",
-    "pelican.plugins.yaml_metadata",
     "pelican.plugins.sitemap",
     "swedish_dates",
     "content_kinds",
@@ -162,23 +162,7 @@ SITEMAP = {
     "exclude": ["^robots\\.txt$", "^_headers$", "^utkast/", "^admin/"],
 }
 
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.toc": {"toc_depth": "2-3", "permalink": False},
-        "markdown.extensions.attr_list": {},
-        "markdown.extensions.smarty": {
-            # Swedish typography: ”…” and ’…’ (the same mark at both ends), – for --.
-            "substitutions": {
-                "left-double-quote": "&rdquo;",
-                "right-double-quote": "&rdquo;",
-                "left-single-quote": "&rsquo;",
-                "right-single-quote": "&rsquo;",
-            },
-        },
-    },
-    "output_format": "html5",
-}
-
+# Markdown is CommonMark + GFM with Swedish typography: plugins/commonmark_reader.
 TYPOGRIFY = False
 FORMATTED_FIELDS = []  # summaries are plain text (see plugins/plain_text)
 SUMMARY_MAX_LENGTH = None

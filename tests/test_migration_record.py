@@ -7,11 +7,11 @@ text is the editors', who may change any sentence of it.
 
 import re
 
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SETTINGS
+from conftest import ROOT
+from plugins.commonmark_reader.parser import markdown_parser
 
 MIGRATION = ROOT / "tests" / "fixtures" / "migration"
 ORIGINAL_PAGE = MIGRATION / "original-page.txt"  # ../shared/source/, as scraped
@@ -53,9 +53,7 @@ def sentences(lines):
 def rendered(path):
     """The frozen file's text and title, through the site's own Markdown settings."""
     _, front, body = path.read_text("utf-8").split("---\n", 2)
-    options = SETTINGS["MARKDOWN"]
-    converter = markdown.Markdown(extensions=list(options["extension_configs"]), **options)
-    html = BeautifulSoup(converter.convert(body), "html.parser")
+    html = BeautifulSoup(markdown_parser().render(body), "html.parser")
     title = re.search(r"^title: (.+)$", front, re.MULTILINE).group(1)
     return html, title
 

@@ -17,6 +17,7 @@ from .annotations import print_annotations
 from .body import check_body
 from .fields import check_fields
 from .images import check_images
+from .markup import check_markup
 from .site import check_site, check_site_pages
 from .source import Problem, read_source
 
@@ -48,7 +49,8 @@ def check_content(settings):
             continue
         sources.append(source)
         fields = check_fields(source, templates, settings["CONTENT_KINDS"])
-        for line, message in [*fields, *check_body(source), *check_images(source, content_root)]:
+        body = [*check_body(source), *check_markup(source), *check_images(source, content_root)]
+        for line, message in [*fields, *body]:
             problems.append(Problem(shown_as, line, message))
     for source, line, message in check_site(sources, settings, content_root):
         problems.append(Problem(source.shown_as, line, message))

@@ -3,15 +3,13 @@
 import re
 from bisect import bisect_right
 
-from markdown.extensions.toc import slugify, unique
+from .site_markdown import markdown_parser
 
 PLACEHOLDER = re.compile(r"\bxxx\b|\bTODO\b|\bTBD\b|lorem ipsum", re.IGNORECASE)
 PLACEHOLDER_WORDS = ("xxx", "todo", "tbd", "lorem")  # a cheap test before the regex
 EMPTY_LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\([ \t]*\)")
 IMAGE_WITHOUT_ALT = re.compile(r"!\[[ \t]*\]\(|<img\b(?![^>]*\balt=)[^>]*>", re.IGNORECASE)
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.MULTILINE)
-EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
-INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
 # {filename}, {static} and {attach} targets, and links to an anchor on the same page.
 INTERNAL_LINK = re.compile(r"\{(filename|static|attach)\}([^\s)\"'#]*)(#[^\s)\"']*)?")
 SAME_PAGE_ANCHOR = re.compile(r"\]\((#[^\s)]+)\)|href=\"(#[^\"]+)\"")
@@ -42,15 +40,9 @@ class Prose:
 
 
 def heading_ids(source):
-    """The ids Markdown's toc extension gives this file's headings."""
-    ids = set()
-    for _, match in Prose(source).find(HEADING):
-        title = match.group(2)
-        if explicit := EXPLICIT_ID.search(title):
-            ids.add(explicit.group(1))
-        else:
-            ids.add(unique(slugify(INLINE_MARKUP.sub(r"\1", title), "-"), ids))
-    return ids
+    """The ids the page gives this file's headings, as the site's Markdown makes them."""
+    tokens = markdown_parser().parse("\n".join(text for _, text in source.body))
+    return {token.attrGet("id") for token in tokens if token.type == "heading_open"}
 
 
 def links(source):

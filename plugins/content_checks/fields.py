@@ -3,6 +3,7 @@
 import difflib
 
 from .schema import fields_of
+from .site_markdown import is_unset
 from .values import text
 
 
@@ -28,6 +29,8 @@ def check_fields(source, known_templates, kinds):
             guess = difflib.get_close_matches(name, known, n=1)
             hint = f"did you mean '{guess[0]}'?" if guess else f"known fields: {', '.join(known)}"
             yield line, f"unknown field '{name}' — {hint}"
+        elif is_unset(name, value) and name in optional:
+            continue  # a cleared field, as the CMS saves it
         elif (message := check(value)) and not (source.is_draft and check is text):
             yield line, f"'{name}' {message}"
     template = source.meta.get("template")

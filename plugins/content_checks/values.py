@@ -30,8 +30,6 @@ def whole_number(value):
 
 
 def list_of_text(value):
-    if value is None:  # the key with nothing under it, e.g. after its last item was deleted
-        return "is empty — write one '- item' per line under it, or delete the line"
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         return "must be a list — one '- item' per line"
 

@@ -1,0 +1,46 @@
+"""commonmark_reader: Markdown files are read as CommonMark + GFM (parser.py), the dialect
+of GitHub's editor and of the CMS's preview, so what an editor previews is what readers get.
+
+The reader is pelican-markdown-it-reader's (YAML front matter, `{filename}` links) with
+the site's parser in place of its fixed one, and two rules for what a CMS writes:
+- an emptied optional field (`""`, null, `[]`) is not set, as if the line were gone
+  (a CMS cannot delete the line);
+- a date with a time and a zone (`2026-03-12T23:30:00Z`) is the day and time in
+  TIMEZONE (13 mars in Stockholm), not in the zone it was written in.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+from pelican.plugins.markdown_it_reader import MDITReader
+
+from .front_matter import is_unset
+from .parser import markdown_parser
+
+DATE_FIELDS = ("date", "modified")
+
+
+class CommonMarkReader(MDITReader):
+    def _build_md(self):
+        return markdown_parser()
+
+    def _parse_yaml_metadata(self, meta):
+        if isinstance(meta, dict):
+            meta = {name: value for name, value in meta.items() if not is_unset(name, value)}
+        metadata = super()._parse_yaml_metadata(meta)
+        zone = ZoneInfo(self.settings["TIMEZONE"])
+        for name in DATE_FIELDS:
+            value = metadata.get(name)
+            if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+                metadata[name] = value.astimezone(zone)
+        return metadata
+
+
+def add_reader(readers):
+    for extension in CommonMarkReader.file_extensions:
+        readers.reader_classes[extension] = CommonMarkReader
+
+
+def register():
+    signals.readers_init.connect(add_reader)

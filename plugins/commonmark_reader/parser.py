@@ -1,0 +1,116 @@
+"""The site's one Markdown: CommonMark + GFM, as GitHub's preview and the CMS's preview
+(Decap uses remark with GFM) show it, plus the few things the site does on purpose.
+
+`markdown_parser()` is used by the reader (the pages), the content checks (heading ids,
+raw HTML, images) and the conformance test, so all three read a file the same way.
+
+On top of markdown-it-py's "gfm-like" preset (tables, strikethrough, autolinks):
+- footnotes and task lists (mdit-py-plugins), as in GFM;
+- heading ids made by Python-Markdown's toc slugify, so the ids of the migrated headings,
+  and the links and contents lists that use them, stay as they were;
+- Swedish typography: ”…” and ’…’ (the same mark at both ends), – for --, … for ...;
+- `{.section-link}` on the line above a block gives it a class (only `class`: an
+  editor's attribute can never be a script or a style);
+- `{filename}`/`{static}`/`{attach}` links keep their braces for Pelican to resolve;
+- a table scrolls inside its own box on a phone, and column alignment is a class, as
+  the site's Content-Security-Policy allows no style attributes.
+"""
+
+import re
+from functools import cache
+
+from markdown.extensions.toc import slugify
+from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.rules_core.replacements import RARE_RE, replace_rare
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+SWEDISH_QUOTES = "””’’"  # double open, double close, single open, single close
+PELICAN_PLACEHOLDER = re.compile(r"%7B(filename|static|attach|index|tag|category|author)%7D")
+TABLE_BOX = '<div class="table-scroll" role="region" aria-label="Tabell" tabindex="0">\n'
+FOOTNOTE_BACK_CLASS = 'class="footnote-backref" aria-label="Tillbaka till texten"'
+
+
+def heading_slug(title):
+    """The id of a heading titled `title`: Python-Markdown's toc slugify (ASCII, lower
+    case, words joined by '-'), which made the ids links already point to."""
+    return slugify(title, "-")
+
+
+@cache
+def markdown_parser():
+    """A MarkdownIt for the site's Markdown; `.render(text)` gives the page's HTML."""
+    md = MarkdownIt("gfm-like", {"typographer": True, "quotes": SWEDISH_QUOTES, "xhtmlOut": False})
+    md.enable("smartquotes")
+    # markdown-it's own "replacements" also turns (c) into © and +- into ±: in Swedish
+    # prose "(c)" is a list label, so only its dashes and ellipses are used here.
+    md.core.ruler.push("dashes", _dashes_and_ellipses)
+    md.linkify.set({"fuzzy_link": False})  # GFM links www.… and http…, not bare "epm.se"
+    md.linkify.add("www.", {"validate": _www_length(md.linkify), "normalize": _with_http})
+    md.use(footnote_plugin).use(tasklists_plugin)
+    md.use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_slug)
+    md.use(attrs_block_plugin, allowed=["class"])
+    md.normalizeLink = _keeping_placeholders
+    md.core.ruler.push("alignment_classes", _alignment_classes)
+    md.add_render_rule("table_open", _table_open)
+    md.add_render_rule("table_close", _table_close)
+    md.add_render_rule("footnote_anchor", _labelled(md.renderer.rules["footnote_anchor"]))
+    return md
+
+
+def _dashes_and_ellipses(state):
+    for token in state.tokens:
+        if token.type == "inline" and RARE_RE.search(token.content):
+            replace_rare(token.children)
+
+
+def _www_length(linkify):
+    rest = re.compile(
+        "{src_domain}(?:\\.{src_domain})*{src_port}{src_host_terminator}{src_path}".format(
+            **linkify.re
+        ),
+        re.IGNORECASE,
+    )
+
+    def validate(self, text, pos):
+        match = rest.match(text, pos)
+        return len(match.group(0)) if match else 0
+
+    return validate
+
+
+def _with_http(self, match):
+    match.url = "http://" + match.url
+
+
+def _keeping_placeholders(url):
+    # markdown-it percent-encodes "{" and "}"; Pelican looks for "{filename}" in the HTML.
+    return PELICAN_PLACEHOLDER.sub(r"{\1}", normalizeLink(url))
+
+
+def _alignment_classes(state):
+    for token in state.tokens:
+        if token.type in ("th_open", "td_open") and (style := token.attrGet("style")):
+            del token.attrs["style"]
+            token.attrJoin("class", "align-" + style.removeprefix("text-align:"))
+
+
+def _table_open(self, tokens, idx, options, env):
+    return TABLE_BOX + self.renderToken(tokens, idx, options, env)
+
+
+def _table_close(self, tokens, idx, options, env):
+    return self.renderToken(tokens, idx, options, env) + "</div>\n"
+
+
+def _labelled(footnote_anchor):
+    """The footnote's way back ("↩︎") with a name a screen reader says in Swedish."""
+
+    def render(self, tokens, idx, options, env):
+        html = footnote_anchor(tokens, idx, options, env)
+        return html.replace('class="footnote-backref"', FOOTNOTE_BACK_CLASS)
+
+    return render

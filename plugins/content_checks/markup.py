@@ -1,0 +1,146 @@
+"""Checks on what a file's Markdown becomes: each construct is shown as the editor's preview
+shows it, or refused here with its line and a fix. Nothing passes that readers see broken.
+
+The file is parsed by the site's own Markdown (commonmark_reader), so the checks see
+exactly the tokens the page is made of. What is refused, and why:
+- raw HTML, except a few harmless inline tags: an embed (iframe, script, video, …) is
+  blocked by the site's Content-Security-Policy and shows as a blank box, other HTML is
+  not what the CMS preview shows;
+- lines starting with a typed bullet ('•' from Word): Markdown shows them as one run-on
+  paragraph, not a list;
+- an image that is not in content/ (another site's address: the CSP blocks it) or not
+  written with {static} (it is not published): readers get a broken image;
+- a block class the theme does not style, or in the old '{: .x }' form: shown as text;
+- a footnote without its note, or a note nothing refers to: shown as '[^1]', or lost.
+"""
+
+import re
+
+from .body import Prose
+from .site_markdown import markdown_parser
+
+INLINE_HTML_ALLOWED = {"br", "sub", "sup"}  # without attributes: they cannot run or style
+EMBEDS = {"iframe", "embed", "object", "video", "audio", "script", "form"}
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+TYPED_BULLET = re.compile(r"^[ \t]*([•◦▪▫●○■□‣⁃∙·])[ \t]")
+# The classes theme/static/css/site.css styles for an editor's block.
+THEME_CLASSES = {"section-link"}
+CLASS_LINE = re.compile(r"^[ \t]*\{(:?)([^}]*)\}[ \t]*$")
+PELICAN_LINK = re.compile(r"^\{(static|attach|filename)\}")
+UNREFERRED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def check_markup(source):
+    """Yield (line, message) for each construct of this file readers would not see as
+    the editor wrote it."""
+    prose = Prose(source)
+    for number, match in prose.find(re.compile(TYPED_BULLET.pattern, re.MULTILINE)):
+        yield (
+            number,
+            f"the line starts with '{match[1]}', which shows as text, not as a list — "
+            "start each list item with '- ' instead",
+        )
+    for number, match in prose.find(re.compile(CLASS_LINE.pattern, re.MULTILINE)):
+        yield from _class_problems(number, match)
+    env = {}
+    tokens = markdown_parser().parse("\n".join(text for _, text in source.body), env)
+    for offset, token in _located(tokens):
+        line = source.body_start + offset
+        if token.type in ("html_block", "html_inline"):
+            yield from ((line + extra, message) for extra, message in _html_problems(token))
+        elif token.type == "image":
+            if message := _image_problem(token.attrGet("src") or ""):
+                yield line, message
+        elif token.type == "text" and (note := UNREFERRED_NOTE.search(token.content)):
+            yield (
+                line,
+                f"the footnote [^{note[1]}] has no note — add a line '[^{note[1]}]: the note' "
+                "below the text, or remove it",
+            )
+    for label in _unreferred_notes(env):
+        number = next(n for n, text in source.body if text.startswith(f"[^{label}]:"))
+        yield number, f"the note [^{label}] is never referred to — add [^{label}] in the text"
+
+
+def _located(tokens, offset=0):
+    """Yield (line offset in the body, token) for every token, inline ones included."""
+    for token in tokens:
+        start = token.map[0] if token.map else offset
+        yield start, token
+        if token.children:
+            line = start
+            for child in token.children:
+                yield line, child
+                line += child.type in ("softbreak", "hardbreak")
+
+
+def _html_problems(token):
+    text = COMMENT.sub(lambda comment: "\n" * comment[0].count("\n"), token.content)
+    for match in TAG.finditer(text):
+        name, attributes = match[2].lower(), match[3].strip(" /")
+        extra = text.count("\n", 0, match.start())
+        if name in INLINE_HTML_ALLOWED and not attributes:
+            continue
+        if match[1]:  # a closing tag: its opening one is reported
+            continue
+        if name in EMBEDS:
+            yield (
+                extra,
+                (
+                    f"'<{name}>' is an embed, which the site's security policy blocks: readers "
+                    "see an empty box — link to it instead: [Se filmen](https://…)"
+                ),
+            )
+        elif name == "img":
+            yield (
+                extra,
+                (
+                    "'<img>' is HTML — write the image in Markdown: "
+                    "![what the image shows]({static}/images/file.jpg)"
+                ),
+            )
+        elif name in INLINE_HTML_ALLOWED:
+            yield extra, f"'<{name}>' may not have attributes here — write just <{name}>"
+        else:
+            yield (
+                extra,
+                (
+                    f"'<{name}>' is HTML, which the site does not show as you see it — "
+                    "write it in Markdown (docs/editing.md, 'Det här fungerar')"
+                ),
+            )
+
+
+def _image_problem(src):
+    if PELICAN_LINK.match(src):
+        return None  # checked by images.py and addresses.py
+    if re.match(r"^(https?:)?//|^data:", src):
+        return (
+            "an image from another site is blocked by the site's security policy — save it "
+            "in content/images and write ![what it shows]({static}/images/file.jpg)"
+        )
+    fixed = "{static}" + src
+    return f"the image '{src}' is not published without {{static}} — write it as ({fixed})"
+
+
+def _class_problems(number, match):
+    old_form, inside = match[1], match[2].strip()
+    names = [word[1:] for word in inside.split() if word.startswith(".")]
+    known = ", ".join(f"{{.{name}}}" for name in sorted(THEME_CLASSES))
+    if old_form:
+        yield (
+            number,
+            (
+                f"'{{: {inside} }}' is the old way to give a class — write "
+                f"'{{{inside.replace(' ', '')}}}' on its own line above the paragraph instead"
+            ),
+        )
+    elif not names or len(names) != len(inside.split()) or set(names) - THEME_CLASSES:
+        yield number, f"'{{{inside}}}' is no class the theme has — use {known}, or remove it"
+
+
+def _unreferred_notes(env):
+    # mdit-py-plugins' footnotes: refs maps ":label" to the note's number, -1 if unused.
+    refs = env.get("footnotes", {}).get("refs", {})
+    return [label[1:] for label, number in refs.items() if number == -1]
