@@ -139,14 +139,56 @@ MISTAKES = {
         write(NEW, article(body="\n![Samtal]({static}../images/samtl.png)\n")),
         f"{NEW}:14: {{static}}../images/samtl.png does not exist — did you mean 'samtal.png'?",
     ),
-    "services emptied but kept": (
-        replace_in(
-            ARTICLE,
-            "services:\n  - karriarcoaching\n  - styrelsecoaching\n  - medarbetarsamtal\n",
-            "services:\n",
+    # What editors paste or write that Markdown would not show as they see it (issue 19).
+    "bullets pasted from Word": (
+        write(NEW, article(body="\n•\tSamtal varannan vecka\n•\tEn plan\n")),
+        f"{NEW}:14: the line starts with '•', which shows as text, not as a list — "
+        "start each list item with '- ' instead",
+    ),
+    "a YouTube iframe": (
+        write(NEW, article(body='\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n')),
+        f"{NEW}:14: '<iframe>' is an embed, which the site's security policy blocks: readers "
+        "see an empty box — link to it instead: [Se filmen](https://…)",
+    ),
+    "a booking widget's script": (
+        write(
+            NEW,
+            article(
+                body='\n<div class="calendly-inline-widget"></div>\n'
+                '<script src="https://assets.calendly.com/widget.js"></script>\n'
+            ),
         ),
-        f"{ARTICLE}:6: 'services' is empty — write one '- item' per line under it, "
-        "or delete the line",
+        f"{NEW}:15: '<script>' is an embed",
+    ),
+    "raw HTML with a style": (
+        write(NEW, article(body='\nText i <span style="color:red">rött</span>.\n')),
+        f"{NEW}:14: '<span>' is HTML, which the site does not show as you see it — "
+        "write it in Markdown",
+    ),
+    "an image without {static}": (
+        write(NEW, article(body="\n![Samtal](../images/samtal.png)\n")),
+        f"{NEW}:14: the image '../images/samtal.png' is not published without {{static}} — "
+        "write it as ({static}../images/samtal.png)",
+    ),
+    "an image from another site": (
+        write(NEW, article(body="\n![Logga](https://example.com/logga.png)\n")),
+        f"{NEW}:14: an image from another site is blocked by the site's security policy",
+    ),
+    "a class in the old form": (
+        write(NEW, article(body="\n[Läs mer]({filename}../services/teamcoaching.md)\n{: .x }\n")),
+        f"{NEW}:15: '{{: .x }}' is the old way to give a class — write '{{.x}}' on its own line",
+    ),
+    "a class the theme does not have": (
+        write(NEW, article(body="\n{.red}\nText.\n")),
+        f"{NEW}:14: '{{.red}}' is no class the theme has — use {{.section-link}}, or remove it",
+    ),
+    "a footnote without its note": (
+        write(NEW, article(body="\nSe noten[^1].\n")),
+        f"{NEW}:14: the footnote [^1] has no note — add a line '[^1]: the note' below the text",
+    ),
+    "a note nothing refers to": (
+        write(NEW, article(body="\n[^1]: En not.\n")),
+        f"{NEW}:14: the note [^1] is never referred to — add [^1] in the text",
     ),
     "image without alt text": (
         write(NEW, article(body="\n![]({static}../images/portratt.jpg)\n")),
@@ -270,6 +312,20 @@ def test_good_build_replaces_output(workspace):
     assert (workspace / "output" / "kontakt" / "index.html").exists()
     assert "the live site" not in (workspace / "output" / "index.html").read_text()
     assert sorted(p.name for p in workspace.iterdir()) == ["content", "output"]
+
+
+def test_what_the_cms_saves_for_cleared_fields_and_a_utc_date_builds(workspace):
+    """A CMS cannot delete a line: a cleared field is "", null or [] and means "not set".
+    A date with a time in UTC, as other CMSes write it, is the day in Stockholm."""
+    front = 'modified: ""\noriginal_url: ""\nstatus:\nservices: []\n'
+    text = article(front=front).replace("2026-11-20", "2026-03-12T23:30:00.000Z")
+    write(NEW, text)(workspace)
+    result = build_with_swap(workspace)
+    assert result.returncode == 0, result.stderr
+    page = parse(workspace / "output", "/artiklar/ny-artikel/")
+    assert page.select_one(".byline time")["datetime"] == "2026-03-13"
+    assert "13 mars 2026" in page.select_one(".byline").get_text()
+    assert not page.select("aside .cards a")  # no related services
 
 
 def test_a_file_saved_on_windows_builds(workspace):

@@ -8,7 +8,8 @@ On top of markdown-it-py's "gfm-like" preset (tables, strikethrough, autolinks):
 - footnotes and task lists (mdit-py-plugins), as in GFM;
 - heading ids made by Python-Markdown's toc slugify, so the ids of the migrated headings,
   and the links and contents lists that use them, stay as they were;
-- Swedish typography: ”…” and ’…’ (the same mark at both ends), – for --, … for ...;
+- Swedish typography: ”…” and ’…’ (the same mark at both ends), – for --, … for ...
+  (and nothing else: no ©, ±, em dash);
 - `{.section-link}` on the line above a block gives it a class (only `class`: an
   editor's attribute can never be a script or a style);
 - `{filename}`/`{static}`/`{attach}` links keep their braces for Pelican to resolve;
@@ -22,14 +23,17 @@ from functools import cache
 from markdown.extensions.toc import slugify
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
-from markdown_it.rules_core.replacements import RARE_RE, replace_rare
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 SWEDISH_QUOTES = "””’’"  # double open, double close, single open, single close
-PELICAN_PLACEHOLDER = re.compile(r"%7B(filename|static|attach|index|tag|category|author)%7D")
+EN_DASH = re.compile(r"(?<!-)--(?!-)")  # not --- (a rule, a table's delimiter)
+ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+# Any {word} that starts a link: Pelican resolves the ones it knows and warns (fatally)
+# about the others, as it did with Python-Markdown.
+PELICAN_PLACEHOLDER = re.compile(r"^%7B(\w+)%7D")
 TABLE_BOX = '<div class="table-scroll" role="region" aria-label="Tabell" tabindex="0">\n'
 FOOTNOTE_BACK_CLASS = 'class="footnote-backref" aria-label="Tillbaka till texten"'
 
@@ -45,8 +49,8 @@ def markdown_parser():
     """A MarkdownIt for the site's Markdown; `.render(text)` gives the page's HTML."""
     md = MarkdownIt("gfm-like", {"typographer": True, "quotes": SWEDISH_QUOTES, "xhtmlOut": False})
     md.enable("smartquotes")
-    # markdown-it's own "replacements" also turns (c) into © and +- into ±: in Swedish
-    # prose "(c)" is a list label, so only its dashes and ellipses are used here.
+    # Our own rule, not markdown-it's "replacements": that also makes (c) ©, +- ±, ,, ,
+    # and --- an em dash, none of which Swedish prose wants ("(c)" is a list label).
     md.core.ruler.push("dashes", _dashes_and_ellipses)
     md.linkify.set({"fuzzy_link": False})  # GFM links www.… and http…, not bare "epm.se"
     md.linkify.add("www.", {"validate": _www_length(md.linkify), "normalize": _with_http})
@@ -62,9 +66,12 @@ def markdown_parser():
 
 
 def _dashes_and_ellipses(state):
+    """-- is the Swedish dash (tankstreck) –, ... is …; text in code is left alone."""
     for token in state.tokens:
-        if token.type == "inline" and RARE_RE.search(token.content):
-            replace_rare(token.children)
+        if token.type == "inline" and ("--" in token.content or "..." in token.content):
+            for child in token.children:
+                if child.type == "text":
+                    child.content = ELLIPSIS.sub("…", EN_DASH.sub("–", child.content))
 
 
 def _www_length(linkify):
