@@ -7,6 +7,8 @@ mid-scale texture and a little sensor grain. The "screenshot" is flat colour wit
 as screenshots are.
 """
 
+import io
+
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 PHONE = (4032, 3024)  # 12 megapixels, as most phone cameras take them
@@ -64,3 +66,27 @@ def phone_exif(orientation=1, latitude=(59, 19, 48)):
     gps[GPS_LATITUDE_REF] = "N"
     gps[GPS_LATITUDE] = latitude
     return exif
+
+
+def screen_recording(size=(1280, 800), frames=160):
+    """An animated GIF as a screen recorder makes it (about 12 MB as bytes): a page of text
+    scrolling under a moving pointer, on a soft background that dithering turns into
+    noise changing every frame, which is what makes such GIFs big."""
+    width, height = size
+    page = Image.linear_gradient("L").resize((width, height * 2)).convert("RGB")
+    page = Image.blend(page, Image.new("RGB", page.size, "#f4efe6"), 0.8)
+    draw = ImageDraw.Draw(page)
+    for row in range(height * 2 // 28):
+        line = f"Rad {row}: mål, samtal och uppföljning i veckan"
+        draw.text((60, 20 + row * 28), line, fill="#1e2832", font_size=22)
+    recorded = []
+    for n in range(frames):
+        frame = page.crop((0, n * 3, width, n * 3 + height))
+        x, y = 200 + n * 6 % (width - 260), 300 + n % 20 * 5
+        ImageDraw.Draw(frame).ellipse((x, y, x + 30, y + 30), fill="#00786e")
+        recorded.append(
+            frame.quantize(256, Image.Quantize.FASTOCTREE, dither=Image.Dither.FLOYDSTEINBERG)
+        )
+    data = io.BytesIO()
+    recorded[0].save(data, "GIF", save_all=True, append_images=recorded[1:], duration=80, loop=0)
+    return data.getvalue()

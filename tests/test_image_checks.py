@@ -1,5 +1,7 @@
 """An image an editor adds by mistake stops the build with its file, line and a fix: too
-small for an article, not an image, damaged, or too big to be meant."""
+small for an article, not an image, damaged, too big to be meant, in CMYK without a
+profile, an animation too long to make small; and an SVG with a script, linked or not,
+at its own line. An animation that is still too big once made stops the build too."""
 
 import io
 
@@ -16,9 +18,19 @@ MISTAKES = {  # file in images/ → what the message says
     "inte-en-bild.jpg": "is not an image — save it as JPEG (photos) or PNG (screenshots)",
     "avbruten.jpg": "is damaged (the file is cut short) — copy it from the camera or phone",
     "enorm.png": "is 41 megapixels (8200 × 5000), over the 40 megapixel limit — export it",
-    "iphone.heic": "is a HEIC photo, which browsers cannot show — export it as JPEG",
+    "trasig.heic": "is not an image — save it as JPEG (photos) or PNG (screenshots)",
     "tung.jpg": "is 26 MB, over the 25 MB limit — export it as a JPEG of at most 4000 px",
+    "tryck.jpg": "is in CMYK for print and has no colour profile, so its colours cannot be "
+    "known — export it as RGB (sRGB) JPEG",
+    "lang.gif": "is an animation of 201 frames at 2000 × 1000, over the 400 megapixels in "
+    "all the build can make small — record a shorter clip or a smaller part of the screen",
 }
+UNSAFE_SVG = (  # not linked from any page: its address is public all the same
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n'
+    '  <rect width="10" height="10"/>\n'
+    "  <script>alert(document.cookie)</script>\n"
+    "</svg>\n"
+)
 FIRST_IMAGE_LINE = 8  # site_copy.article: front matter on lines 1–6, a blank line, the text
 
 
@@ -41,8 +53,12 @@ def failed_build(tmp_path_factory):
     (images / "inte-en-bild.jpg").write_text("Det här är en anteckning, inte ett foto.\n")
     (images / "avbruten.jpg").write_bytes(jpeg((1600, 1200), quality=95)[:4000])
     Image.new("L", (8200, 5000)).save(images / "enorm.png")
-    (images / "iphone.heic").write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(64))
+    (images / "trasig.heic").write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(64))
     (images / "tung.jpg").write_bytes(jpeg((1600, 1200)) + bytes(26_000_000))
+    Image.new("CMYK", (1600, 1200), (255, 200, 0, 0)).save(images / "tryck.jpg")
+    frames = [Image.new("P", (2000, 1000), n) for n in range(201)]  # each its own colour
+    frames[0].save(images / "lang.gif", save_all=True, append_images=frames[1:])
+    (images / "skript.svg").write_text(UNSAFE_SVG, "utf-8")
     result = build("pelican.conf.py", root / "output", content)
     return content / "articles" / "bilder.md", result, root / "output"
 
@@ -54,5 +70,27 @@ def test_each_image_mistake_fails_the_build_with_file_line_and_fix(failed_build)
     for number, (name, message) in enumerate(MISTAKES.items()):
         expected = f"{shown}:{FIRST_IMAGE_LINE + 2 * number}: {{static}}../images/{name} {message}"
         assert any(line.startswith(expected) for line in lines), (expected, lines)
-    assert f"content_checks: {len(MISTAKES)} problems; nothing was built." in lines
+    svg = shown.parents[1] / "images" / "skript.svg"
+    assert any(
+        line.startswith(
+            f"{svg}:3: the drawing has a <script> element — remove it in the drawing program, or export a plain SVG"
+        )
+        for line in lines
+    ), lines
+    assert f"content_checks: {len(MISTAKES) + 1} problems; nothing was built." in lines
     assert not output.exists()
+
+
+def test_an_animation_too_big_for_a_phone_once_made_stops_the_build(tmp_path):
+    noise = [Image.effect_noise((800, 450), 90).convert("RGB") for _ in range(12)]
+    body = "![Så ser det ut]({static}../images/brus.gif)"
+    content = write_site(tmp_path, {"brus.md": article("Brus").replace("Första stycket.", body)})
+    noise[0].save(content / "images" / "brus.gif", save_all=True, append_images=noise[1:])
+    result = build("pelican.conf.py", tmp_path / "output", content)
+    shown = content / "articles" / "brus.md"
+    assert result.returncode != 0
+    assert (
+        f"{shown}:{FIRST_IMAGE_LINE}: {{static}}../images/brus.gif is an animation of "
+        in result.stderr
+    )
+    assert "over the 1 MB a phone should download for one — record a shorter clip" in result.stderr

@@ -16,7 +16,7 @@ from .addresses import check_addresses
 from .annotations import print_annotations
 from .body import check_body
 from .fields import check_fields
-from .images import check_images
+from .images import check_images, check_static_svgs
 from .markup import check_markup
 from .site import check_site, check_site_pages
 from .source import Problem, read_source
@@ -57,6 +57,7 @@ def check_content(settings):
     shown = partial(_shown, cwd=cwd)
     problems += check_site_pages(sources, settings, content_root, shown)
     problems += check_addresses(sources, settings, content_root, shown)
+    problems += check_static_svgs(settings, shown)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 

@@ -1,22 +1,40 @@
 """Checks on the images a file shows: each must be a readable image the build can publish,
 big enough for its place and not so big that it is surely a mistake.
 
-Only the header is read (and, for a JPEG, its last bytes), so the checks stay fast with
-many photos; the build itself decodes every image and stops on one it cannot read.
+Only the header is read (and, for a JPEG, its last bytes; for a GIF, its frames), so the
+checks stay fast with many photos; the build itself decodes every image and stops on one
+it cannot show right. Every SVG in the static folders is checked, linked or not: its
+address is public, and a script in it runs in the site's origin when it is opened.
 """
 
 import os
 import re
+from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+from pillow_heif import register_heif_opener
 
 from .body import Prose
+from .source import Problem
+
+try:  # Pelican loads plugins by folder name; tools and tests as plugins.* (site_markdown)
+    from content_images.svg import svg_problems
+except ImportError:
+    from plugins.content_images.svg import svg_problems
+
+register_heif_opener()  # iPhone photos: HEIC is published as JPEG and AVIF
 
 MIN_ARTICLE_WIDTH = 800  # px: sharp in the 42rem column on most screens
 MAX_MEGAPIXELS = 40
 MAX_MEGABYTES = 25
-PUBLISHED_FORMATS = {"JPEG", "PNG", "WEBP"}
-LEFT_AS_THEY_ARE = (".svg", ".gif")  # published unchanged, not checked here
+# Each animation frame is decoded and encoded twice; more than this takes minutes.
+MAX_ANIMATION_MEGAPIXELS = 400  # about 40 s of a 1280 × 800 screen recording at 10 fps
+PUBLISHED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "HEIF"}
+LEFT_AS_THEY_ARE = (".svg",)  # published unchanged; check_static_svgs checks them all
+SVG_FIX = (
+    "remove it in the drawing program, or export a plain SVG (Inkscape: Save As → "
+    "Plain SVG; Illustrator: Export As → SVG) or a PNG"
+)
 JPEG_END = b"\xff\xd9"
 ORIENTATION = 0x0112
 TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
@@ -52,12 +70,9 @@ def image_problem(path, kind):
         with Image.open(path) as image:
             image_format, (width, height) = image.format, image.size
             turned = image.getexif().get(ORIENTATION) in TURNED
+            mode, has_profile = image.mode, bool(image.info.get("icc_profile"))
+            frames = getattr(image, "n_frames", 1)
     except UnidentifiedImageError:
-        if path.lower().endswith((".heic", ".heif")):
-            return (
-                "is a HEIC photo, which browsers cannot show — export it as JPEG "
-                "(iPhone: Settings → Camera → Formats → Most Compatible)"
-            )
         return "is not an image — save it as JPEG (photos) or PNG (screenshots)"
     except (OSError, SyntaxError, ValueError) as error:
         return f"is damaged ({error}) — export it from the original again"
@@ -65,6 +80,17 @@ def image_problem(path, kind):
         return (
             f"is a {image_format} file, which the site does not publish — "
             "save it as JPEG (photos) or PNG (screenshots)"
+        )
+    if mode == "CMYK" and not has_profile:  # colour.py says why this is refused
+        return (
+            "is in CMYK for print and has no colour profile, so its colours cannot be "
+            "known — export it as RGB (sRGB) JPEG"
+        )
+    if frames * width * height > MAX_ANIMATION_MEGAPIXELS * 1e6:
+        return (
+            f"is an animation of {frames} frames at {width} × {height}, over the "
+            f"{MAX_ANIMATION_MEGAPIXELS} megapixels in all the build can make small — "
+            "record a shorter clip or a smaller part of the screen, or link to a video"
         )
     if image_format == "JPEG" and not _ends_like_jpeg(path):
         return "is damaged (the file is cut short) — copy it from the camera or phone again"
@@ -87,3 +113,13 @@ def _ends_like_jpeg(path):
     with open(path, "rb") as file:
         file.seek(max(0, os.path.getsize(path) - 1024))
         return JPEG_END in file.read()
+
+
+def check_static_svgs(settings, shown):
+    """Problems for each unsafe SVG in the static folders, at its line in the SVG file."""
+    content_root = Path(settings["PATH"])
+    for folder in settings["STATIC_PATHS"]:
+        for path in sorted((content_root / folder).rglob("*")):
+            if path.suffix.lower() == ".svg":
+                for line, what in svg_problems(path):
+                    yield Problem(shown(path), line, f"the drawing has {what} — {SVG_FIX}")

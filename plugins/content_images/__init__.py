@@ -1,15 +1,18 @@
 """content_images: whatever photo an editor commits, readers get small, sharp, stable images.
 
-Every JPEG, PNG or WebP that the text shows with a {static} or {attach} link becomes a
+Every JPEG, PNG, WebP, GIF or HEIC that the text shows with a {static} or {attach} link becomes a
 <picture>: resized to the widths in variants.WIDTHS (never wider than the original), in
 a modern format and a fallback, with `sizes` for the text column, width and height (no
 layout shift), decoding="async", and loading="lazy" from the second image on. An
 article's first image is fetched first (fetchpriority="high") when it leads the text and
 fills the column, and is its Open Graph image (`article.og_image`), cropped to 1200 × 630.
 A progress line is printed for each image processed; the cache makes that once per file.
-EXIF orientation is applied and all metadata (GPS position, camera serial) left out.
-Originals are not published. Other images (SVG, GIF, other sites') keep their address
-and get only the loading attributes, and width/height when Pillow can read them.
+EXIF orientation is applied and all metadata (GPS position, camera serial) left out;
+colours are converted from the file's own profile (colour.py). An animated GIF becomes
+an animated AVIF, with its first frame for readers who ask for reduced motion.
+Originals are not published. An SVG keeps its address (content_checks refuses unsafe
+ones) and gets width and height from its viewBox; other sites' images only the loading
+attributes. A file that cannot be shown right stops the build with path:line and a fix.
 
 Our own code on Pillow, not pelican-image-process: that plugin is AGPL-3.0, processes
 only images an editor marks with a class, re-makes its files whenever output/ is fresh
@@ -26,7 +29,9 @@ from pelican.contents import Article
 from pelican.utils import slugify
 from PIL import Image, UnidentifiedImageError
 
+from .colour import ImageTrouble, page_background
 from .markup import picture
+from .svg import svg_size
 from .variants import EXTENSION, is_raster, og_image, variants
 
 # In the project, not where the build was started: every build and livereload share it,
@@ -94,7 +99,7 @@ def rewrite_images(content):
         path, relative = source_file(content, local.group(1))
         if not is_raster(path):
             return _with(tag, {**_size_of(path), **extra})
-        made = _variants(path, cache, relative)
+        made = _variants(path, cache, content, local.group(1))
         if _is_article(content) and not hasattr(content, "og_image"):
             _set_og_image(content, path, cache, made, relative, tag)
         if first and _is_article(content) and _leads(content, match.start(), made):
@@ -111,13 +116,23 @@ def rewrite_images(content):
     content._content = IMG.sub(replace, content._content)
 
 
-def _variants(path, cache, relative):
+def _variants(path, cache, content, target):
+    # content_checks reports what a file's header shows; this is the last guard, for what
+    # only decoding shows (an animation over budget, a broken profile).
     try:
-        return variants(path, cache, relative)
+        return variants(path, cache, os.path.relpath(path, content.settings["PATH"]))
+    except ImageTrouble as trouble:
+        problem = str(trouble)
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
-        # content_checks reports unreadable images first; this is the last guard.
-        message = f"{relative}: the image cannot be read ({error}) — export it again"
-        raise SystemExit(message) from None
+        problem = f"cannot be read ({error}) — export it again"
+    raise SystemExit(f"{_line_of(content.source_path, target)}: {{static}}{target} {problem}")
+
+
+def _line_of(source_path, target):
+    """path:line of the first line of the source that names target (path:1 if none)."""
+    with open(source_path, encoding="utf-8") as source:
+        number = next((n for n, line in enumerate(source, 1) if target in line), 1)
+    return f"{source_path}:{number}"
 
 
 def _is_article(content):
@@ -131,12 +146,16 @@ def _leads(content, offset, made):
 
 def _set_og_image(content, path, cache, made, relative, tag):
     name = published_name(relative, made.key, "delning.jpg", content.settings)
-    content.published_images[name] = og_image(path, cache)
+    background = page_background(content.settings["THEME"])
+    content.published_images[name] = og_image(path, cache, background)
     alt = ALT.search(tag)
     content.og_image = {"path": name, "alt": alt.group(1) if alt else ""}
 
 
 def _size_of(path):
+    if path.lower().endswith(".svg") and os.path.isfile(path):
+        size = svg_size(path)
+        return {"width": str(size[0]), "height": str(size[1])} if size else {}
     try:
         with Image.open(path) as image:
             return {"width": str(image.width), "height": str(image.height)}

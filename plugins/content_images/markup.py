@@ -15,6 +15,7 @@ COLUMN_SIZES = (
 )
 ATTRIBUTE = re.compile(r'([^\s=/>]+)(?:\s*=\s*"([^"]*)")?')
 DROPPED = {"src", "width", "height", "srcset", "sizes"}  # ours to set
+REDUCED_MOTION = "(prefers-reduced-motion: reduce)"
 
 
 def attributes(tag):
@@ -53,5 +54,8 @@ def picture(tag, variants, url_of, extra):
         f'<source type="{MIME[variants.modern]}" '
         f'srcset="{srcset(url_of, variants, variants.modern)}" sizes="{shown}">'
     )
+    if variants.animated:  # the first frame, still, for readers who ask for less motion
+        still = srcset(url_of, variants, variants.fallback)
+        source = f'<source media="{REDUCED_MOTION}" srcset="{still}" sizes="{shown}">' + source
     written = " ".join(f'{k}="{v}"' if v is not None else k for k, v in img.items())
     return f"<picture>{source}<img {written}></picture>"

@@ -7,7 +7,12 @@ every later build, livereload's included, only reads that folder's variants.json
 Formats were chosen by measurement (docs/quality.md): photos as AVIF with a JPEG
 fallback; screenshots and drawings as lossless WebP with a PNG fallback, because lossy
 formats blur text and lossless WebP is a fraction of the PNG. Which of the two an image
-is, is measured too: the smaller of the two modern encodings at TRIAL_WIDTH wins.
+is, is measured too: the smaller of the two modern encodings at TRIAL_WIDTH wins. An
+image with transparency keeps it (AVIF, WebP and PNG hold it); an animated GIF becomes
+animated AVIF (animation.py). Colour and bit depth are colour.py's.
+
+HEIC/HEIF (iPhone photos) are read through pillow-heif, which applies the photo's
+rotation as it decodes; they are photos, published as any JPEG.
 """
 
 import hashlib
@@ -20,7 +25,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageOps
+from pillow_heif import register_heif_opener
+
+from .animation import ANIMATION_WIDTHS, check_budget, is_animation, save_animation
+from .colour import flatten, in_srgb, to_web
+
+register_heif_opener()
 
 WIDTHS = (360, 720, 1080, 1440)  # CSS px × DPR of the 42rem column, from phone to desktop
 FALLBACK_WIDTH = 1080  # the <img src> for browsers without srcset
@@ -33,12 +45,17 @@ AVIF = {"quality": 60, "speed": 6}
 JPEG = {"quality": 80, "optimize": True, "progressive": True}
 WEBP_LOSSLESS = {"lossless": True, "quality": 80, "method": 4}
 PNG = {"optimize": True}
-# In every cache key: a new setting here, or a new version number, makes new files.
-RECIPE = f"2 {WIDTHS} {TRIAL_WIDTH} {AVIF} {JPEG} {WEBP_LOSSLESS} {OG_SIZE}"
+# In every cache key: the code that makes the pixels, the settings above and Pillow's
+# version (its encoders), so any change to what comes out makes new files.
+PIXEL_CODE = ("variants.py", "colour.py", "animation.py")
+RECIPE = " ".join(
+    [PIL.__version__, *((Path(__file__).parent / name).read_text("utf-8") for name in PIXEL_CODE)]
+)
 EXTENSION = {"AVIF": "avif", "WEBP": "webp", "JPEG": "jpg", "PNG": "png"}
 MIME = {"AVIF": "image/avif", "WEBP": "image/webp", "JPEG": "image/jpeg", "PNG": "image/png"}
 ENCODING = {"AVIF": AVIF, "WEBP": WEBP_LOSSLESS, "JPEG": JPEG, "PNG": PNG}
-RASTER = {".jpg", ".jpeg", ".png", ".webp"}
+RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif"}
+PHOTO = {".jpg", ".jpeg", ".heic", ".heif"}  # always AVIF with a JPEG fallback
 PROCESSED = "content_images"  # the prefix of the one progress line per processed image
 
 _keys = {}  # (path, mtime, size) -> content key: livereload hashes each file once
@@ -55,6 +72,7 @@ class Variants:
     modern: str  # AVIF or WEBP
     fallback: str  # JPEG or PNG
     widths: tuple
+    animated: bool = False  # then modern is an animation and fallback its first frame
 
     def file(self, image_format, width):
         return self.folder / f"{width}.{EXTENSION[image_format]}"
@@ -93,8 +111,9 @@ def variants(path, cache, shown_as):
         made = _load(folder, key)
         seconds = time.perf_counter() - started
         sizes = ", ".join(str(w) for w in made.widths)
+        modern = f"animated {made.modern}" if made.animated else made.modern
         print(
-            f"{PROCESSED}: {shown_as} → {sizes} px, {made.modern} + {made.fallback} "
+            f"{PROCESSED}: {shown_as} → {sizes} px, {modern} + {made.fallback} "
             f"({seconds:.1f} s)",
             file=sys.stderr,
             flush=True,
@@ -104,30 +123,45 @@ def variants(path, cache, shown_as):
 
 
 def open_upright(path, at_least=WIDTHS[-1]):
-    """The image as it should be seen (EXIF orientation applied), with no metadata but its
-    colour profile. A JPEG is decoded at a reduced scale when that is still big enough."""
+    """The image (the first frame of an animation) as it should be seen: EXIF orientation
+    applied, 8-bit RGB(A), with no metadata but a colour profile that matches its pixels
+    (colour.to_web). A JPEG is decoded at a reduced scale when that is still big enough.
+
+    Raises colour.ImageTrouble for a file that cannot be shown right."""
     with Image.open(path) as original:
-        original.draft("RGB", (at_least, at_least))
+        original.draft(original.mode, (at_least, at_least))
         image = ImageOps.exif_transpose(original)
-        icc = original.info.get("icc_profile")
-    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-    image = image.convert("RGBA" if has_alpha else "RGB")
-    image.info = {"icc_profile": icc} if icc else {}  # drops EXIF (GPS, serial) and XMP
-    return image
+        for key in ("icc_profile", "transparency"):  # what to_web needs of the file's info
+            if key in original.info:
+                image.info[key] = original.info[key]
+    return to_web(image)  # drops EXIF (GPS, serial) and XMP
 
 
 def _make(path, folder):
     image = open_upright(path)
-    widest = min(image.width, WIDTHS[-1])
-    widths = [w for w in WIDTHS if w < widest] + [widest]
-    modern, fallback = _formats(path, image, min(TRIAL_WIDTH, widest))
+    animated = is_animation(path)
+    widest = min(image.width, (ANIMATION_WIDTHS if animated else WIDTHS)[-1])
+    widths = [w for w in (ANIMATION_WIDTHS if animated else WIDTHS) if w < widest] + [widest]
+    if animated:
+        modern, fallback = "AVIF", "PNG"
+    else:
+        modern, fallback = _formats(path, image, min(TRIAL_WIDTH, widest))
     staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=_ensure(folder.parent)))
-    for width in widths:
-        height = round(image.height * width / image.width)  # as Variants.height_at
-        resized = image.resize((width, height), Image.LANCZOS, reducing_gap=3.0)
-        for image_format in (modern, fallback):
-            _save(resized, staging / f"{width}.{EXTENSION[image_format]}", image_format)
-    upright = {"width": image.width, "height": image.height}
+    try:
+        for width in widths:
+            height = round(image.height * width / image.width)  # as Variants.height_at
+            resized = image.resize((width, height), Image.LANCZOS, reducing_gap=3.0)
+            _save(resized, staging / f"{width}.{EXTENSION[fallback]}", fallback)
+            if animated:
+                save_animation(path, width, staging / f"{width}.avif")
+            else:
+                _save(resized, staging / f"{width}.{EXTENSION[modern]}", modern)
+        if animated:
+            check_budget(staging / f"{widths[-1]}.avif")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    upright = {"width": image.width, "height": image.height, "animated": animated}
     meta = {**upright, "modern": modern, "fallback": fallback, "widths": widths}
     (staging / "variants.json").write_text(json.dumps(meta), "utf-8")
     try:
@@ -139,7 +173,7 @@ def _make(path, folder):
 def _formats(path, image, width):
     """(modern, fallback): a JPEG is a photo; for the others, measure at TRIAL_WIDTH."""
     alpha_fallback = "PNG" if image.mode == "RGBA" else "JPEG"
-    if Path(path).suffix.lower() in (".jpg", ".jpeg"):
+    if Path(path).suffix.lower() in PHOTO:
         return "AVIF", alpha_fallback
     small = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
     sizes = {}
@@ -169,14 +203,18 @@ def _load(folder, key):
         meta["modern"],
         meta["fallback"],
         tuple(meta["widths"]),
+        meta.get("animated", False),
     )
 
 
-def og_image(path, cache):
-    """The image cropped to OG_SIZE (centred) as a JPEG, cached beside its variants."""
-    target = _ensure(Path(cache)) / f"{content_key(path)}-og.jpg"
+def og_image(path, cache, background):
+    """The image cropped to OG_SIZE (centred) as an sRGB JPEG, cached beside its variants.
+    Transparency is laid on background (#rrggbb): JPEG has none, and black is what a
+    plain conversion shows. sRGB because link-preview crawlers may drop the profile."""
+    target = _ensure(Path(cache)) / f"{content_key(path)}-og-{background.lstrip('#')}.jpg"
     if not target.exists():
-        image = ImageOps.fit(open_upright(path).convert("RGB"), OG_SIZE, Image.LANCZOS)
+        upright = flatten(in_srgb(open_upright(path)), background)
+        image = ImageOps.fit(upright, OG_SIZE, Image.LANCZOS)
         staging = target.with_suffix(".tmp")
         _save(image, staging, "JPEG")
         staging.replace(target)

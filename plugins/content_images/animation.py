@@ -1,0 +1,58 @@
+"""Animations (a GIF screen recording for a how-to): animated AVIF for readers.
+
+Measured on a 12.4 MB, 120-frame 1280 × 800 GIF recording (docs/performance.md): animated
+AVIF is 0.92 MB at 720 px and 0.17 MB at 360 px, where lossy animated WebP is 4.6 MB and
+1.3 MB and lossless WebP 19 MB; AV1 codes what changes between frames, GIF and WebP
+nearly every frame again. Every current browser plays animated AVIF.
+
+Two widths only: the 42rem column on a phone at DPR 3 needs 1026 px and takes 720, which
+keeps screen text readable; the desktop column (672 px) takes 720 too. Readers who ask
+for reduced motion, and browsers without AVIF, get the first frame as a still.
+"""
+
+from PIL import Image, ImageSequence
+
+from .colour import ImageTrouble
+
+ANIMATION_WIDTHS = (360, 720)
+PHONE_BUDGET = 1_000_000  # bytes one animation may cost a phone (issue 20)
+# Limited ("video") range: Chromium plays an animated AVIF through its video decoder, which
+# reads full-range frames (Pillow's default) as limited, so navy (34, 58, 130) showed as
+# (21, 49, 130); limited range shows it as (34, 59, 129). Stills are not affected.
+ANIMATED_AVIF = {"quality": 60, "speed": 8, "range": "limited"}
+
+
+def is_animation(path):
+    with Image.open(path) as image:
+        return getattr(image, "is_animated", False)
+
+
+def save_animation(path, width, target):
+    """Write the animation at path, resized to width px, as animated AVIF to target."""
+    frames, durations = [], []
+    with Image.open(path) as image:
+        mode = "RGBA" if image.mode in ("RGBA", "PA") or "transparency" in image.info else "RGB"
+        height = round(image.height * width / image.width)
+        for frame in ImageSequence.Iterator(image):
+            resized = frame.convert(mode).resize((width, height), Image.LANCZOS)
+            frames.append(resized)
+            durations.append(frame.info.get("duration") or 100)  # GIF's 0 means "fast"
+    frames[0].save(
+        target,
+        "AVIF",
+        save_all=True,
+        append_images=frames[1:],
+        duration=durations,
+        **ANIMATED_AVIF,
+    )
+
+
+def check_budget(target):
+    """Raise ImageTrouble when the animation a phone downloads (at target) is too big."""
+    size = target.stat().st_size
+    if size > PHONE_BUDGET:
+        raise ImageTrouble(
+            f"is an animation of {size / 1e6:.1f} MB even at {ANIMATION_WIDTHS[-1]} px wide, "
+            f"over the {PHONE_BUDGET / 1e6:.0f} MB a phone should download for one — "
+            "record a shorter clip or a smaller part of the screen, or link to a video"
+        )

@@ -1,0 +1,112 @@
+"""Colour: whatever mode and profile a file has, readers get 8-bit RGB(A) their browser
+decodes, with the colours the file's own profile gives them.
+
+- CMYK (print), grey with a profile (scanners, Photoshop's "Gray Gamma 2.2") and LAB are
+  converted from their embedded profile to sRGB with LittleCMS (Pillow's ImageCms), and
+  no profile is attached: sRGB is what browsers assume. An AVIF that carries a CMYK or
+  grey profile on RGB pixels is refused by Chromium (issue 20), so a profile is never
+  kept unless it describes the pixels.
+- RGB with an RGB profile (Display P3 from every recent iPhone, Adobe RGB from cameras)
+  keeps it: wide-gamut screens show the colours sRGB cannot hold, the rest convert.
+- CMYK without a profile is refused (ImageTrouble): there is no one right conversion
+  (print profiles differ by paper and press, and naive conversion turns a navy blue
+  into sky blue), and Pillow ships no CMYK profile to guess with.
+- 16-bit grey is scaled to 8 bits (clipping made it white); a palette or grey with
+  transparency becomes RGBA; an alpha channel that is opaque everywhere is dropped.
+"""
+
+import io
+import re
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageCms
+
+SRGB = ImageCms.createProfile("sRGB")
+PROFILE_SPACES = {"CMYK": "CMYK", "L": "GRAY", "RGB": "RGB", "LAB": "LAB"}  # mode → ICC space
+SIXTEEN_BIT = {"I", "I;16", "I;16B", "I;16L", "I;16N", "F"}
+PAGE_COLOUR = re.compile(r"--paper:\s*(#[0-9a-fA-F]{6})")
+
+
+class ImageTrouble(ValueError):
+    """An image that cannot be published correctly; str() is the editor's message."""
+
+
+def to_web(image):
+    """The image as 8-bit RGB or RGBA, with info holding only a profile that matches it.
+
+    Raises ImageTrouble for CMYK without a usable profile."""
+    profile = _profile(image.info.get("icc_profile"))
+    if image.mode in SIXTEEN_BIT:  # 0–65535 (PNG) or float: to 0–255, not clipped
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    if image.mode in ("P", "PA", "1", "LA") or "transparency" in image.info:
+        base = "L" if image.mode == "LA" else "RGB"
+        image = image.convert(base + "A")
+    alpha = image.getchannel("A") if image.mode.endswith("A") else None
+    pixels = image.convert(image.mode[:-1]) if alpha else image
+    pixels = _in_rgb(pixels, profile)
+    if alpha and alpha.getextrema()[0] < 255:
+        pixels.putalpha(alpha)
+    return pixels
+
+
+def _in_rgb(image, profile):
+    space = PROFILE_SPACES.get(image.mode)
+    if image.mode == "RGB":
+        keep = profile and profile.profile.xcolor_space.strip() == "RGB"
+        image.info = {"icc_profile": profile.tobytes()} if keep else {}
+        return image
+    if image.mode == "CMYK" and not _describes(profile, space):
+        raise ImageTrouble(
+            "is in CMYK for print and has no colour profile, so its colours cannot be "
+            "known — export it as RGB (sRGB) JPEG"
+        )
+    if image.mode == "LAB":
+        profile = ImageCms.createProfile("LAB")
+    if _describes(profile, space):
+        converted = ImageCms.profileToProfile(image, profile, SRGB, outputMode="RGB")
+    else:  # untagged grey is sRGB grey; any other mode Pillow converts plainly
+        converted = image.convert("RGB")
+    converted.info = {}
+    return converted
+
+
+def _describes(profile, space):
+    return profile is not None and profile.profile.xcolor_space.strip() == space
+
+
+def _profile(icc):
+    if not icc:
+        return None
+    try:
+        return ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    except (OSError, ImageCms.PyCMSError):
+        return None  # unreadable: treated as untagged, as browsers do
+
+
+def in_srgb(image):
+    """RGB(A) in sRGB with no profile: for places that ignore profiles (link previews)."""
+    profile = _profile(image.info.get("icc_profile"))
+    if profile is None or image.mode not in ("RGB", "RGBA"):
+        return image
+    converted = ImageCms.profileToProfile(image, profile, SRGB, outputMode=image.mode)
+    converted.info = {}
+    return converted
+
+
+def flatten(image, background):
+    """RGB: an RGBA image laid on the background colour (#rrggbb), as the page shows it."""
+    if image.mode != "RGBA":
+        return image
+    flat = Image.new("RGB", image.size, background)
+    flat.paste(image, mask=image.getchannel("A"))
+    flat.info = dict(image.info)
+    return flat
+
+
+@cache
+def page_background(theme):
+    """The page's background colour (#rrggbb), the light scheme's --paper token in the
+    theme's stylesheet: what a transparent image is seen on, and link previews too."""
+    css = (Path(theme) / "static" / "css" / "site.css").read_text("utf-8")
+    return PAGE_COLOUR.search(css).group(1).lower()
