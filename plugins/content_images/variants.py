@@ -113,8 +113,7 @@ def variants(path, cache, shown_as):
         sizes = ", ".join(str(w) for w in made.widths)
         modern = f"animated {made.modern}" if made.animated else made.modern
         print(
-            f"{PROCESSED}: {shown_as} → {sizes} px, {modern} + {made.fallback} "
-            f"({seconds:.1f} s)",
+            f"{PROCESSED}: {shown_as} → {sizes} px, {modern} + {made.fallback} ({seconds:.1f} s)",
             file=sys.stderr,
             flush=True,
         )
