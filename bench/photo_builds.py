@@ -1,5 +1,7 @@
 """Build times with photos: the real content plus twelve articles, each opening with a
-12-megapixel phone photo, against the same site with the same articles and no photos.
+12-megapixel phone photo, against the same site with the same articles and no photos;
+and the real content plus an article for each kind of image file (bench/image_corpus.py:
+CMYK, grey, Adobe RGB, P3, 16-bit, palette, RGBA, GIFs, HEIC, SVG).
 
     uv run --group bench python -m bench.photo_builds   # also part of `invoke bench`
 
@@ -15,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .image_corpus import shown_images, write_corpus
 from .measure import OURS, ROOT, build, median
 from .photos import phone_photo
 
@@ -49,10 +52,23 @@ def make_sites(workdir):
     return sites
 
 
+def make_corpus_site(workdir):
+    """The real content plus an article for each image of the corpus."""
+    content = workdir / "corpus"
+    shutil.copytree(ROOT / "content", content)
+    shown = shown_images(write_corpus(content / "images"))
+    for number, (slug, (alt, file)) in enumerate(shown.items()):
+        photo = f"![{alt}]({{static}}../images/{file})\n\n"
+        text = ARTICLE.format(number=number, day=number + 1, photo=photo)
+        (content / "articles" / f"{slug}.md").write_text(text, "utf-8")
+    return content
+
+
 def photo_builds(workdir, runs):
     without, with_photos = make_sites(workdir)
+    corpus = make_corpus_site(workdir)
     edited = with_photos / "articles" / "foto-00.md"
-    samples = {"without": [], "cold": [], "cached": []}
+    samples = {"without": [], "cold": [], "cached": [], "corpus_cold": [], "corpus_cached": []}
     for run in range(runs):
         cache = workdir / f"image-cache-{run}"
         extra = ["-e", f'CONTENT_IMAGES_CACHE="{cache}"']
@@ -60,6 +76,8 @@ def photo_builds(workdir, runs):
         samples["cold"].append(build(OURS, with_photos, workdir / "out", *extra)[0])
         edited.write_text(edited.read_text("utf-8") + f"\nÄndring {run}.\n", "utf-8")
         samples["cached"].append(build(OURS, with_photos, workdir / "out", *extra)[0])
+        samples["corpus_cold"].append(build(OURS, corpus, workdir / "out", *extra)[0])
+        samples["corpus_cached"].append(build(OURS, corpus, workdir / "out", *extra)[0])
         shutil.rmtree(cache)
     figures = {name: median(values) for name, values in samples.items()}
     return {

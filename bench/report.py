@@ -111,6 +111,22 @@ hashes each photo's bytes and links its files from the cache, nothing more. Cold
 photo costs about {(p["cold_seconds"] - p["cached_seconds"]) / p["photos"]:.1f} s (decode,
 four widths in AVIF and JPEG, the 1200 × 630 link preview), once for as long as the
 cache is kept.
+{corpus_rows(p)}"""
+
+
+def corpus_rows(p):
+    """Every kind of image file (bench/image_corpus.py), when measured with it."""
+    if "corpus_cold_seconds" not in p:
+        return ""
+    return f"""
+Every kind of image file an editor brings, an article each on the real site (CMYK, grey,
+Adobe RGB, P3, 16-bit, palette and RGBA PNGs, a small GIF, a 12 MB screen recording, a
+HEIC, an SVG: `bench/image_corpus.py`), in the same runs:
+
+| build | seconds |
+| --- | ---: |
+| every kind of image, cold | {p["corpus_cold_seconds"]:.2f} |
+| every kind of image, cached (nothing changed) | {p["corpus_cached_seconds"]:.2f} |
 """
 
 

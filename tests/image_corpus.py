@@ -1,192 +1,27 @@
-"""Every kind of image file an editor brings, one article each, made once per session.
+"""The image corpus (bench/image_corpus.py) in a copy of the fixture site, an article for
+each image, made once per test session."""
 
-Each image is four flat patches (2 × 2) so that a probe at a patch's centre reads one
-colour at any width; `expected` holds each patch's colour as sRGB, worked out with
-LittleCMS from the profile the file carries (None: transparent). The fixture site plus:
-
-  cmyk.jpg       CMYK from a print designer, SWOP profile embedded
-  gra.jpg        greyscale JPEG with a Gray Gamma 2.2 profile (scanners, Photoshop)
-  adobe-rgb.jpg  Adobe RGB (1998) from a camera
-  p3.jpg         Display P3, as every recent iPhone
-  gra-16.png     16-bit greyscale PNG (a scan)
-  rgb-16.png     16-bit RGB PNG (a design tool's export)
-  palett.png     palette PNG with a transparent patch
-  rgba.png       RGBA PNG with a transparent patch: its article's link preview
-  animation.gif  animated GIF
-  iphone.heic    HEIC lying on its side (EXIF orientation 6), with a GPS position
-  logga.svg      a clean SVG logo (viewBox only)
-  inspelning.gif a 12 MB screen recording (bench.photos.screen_recording), not probed
-"""
-
-import io
-import struct
-import zlib
-from dataclasses import dataclass
-
-from icc_profiles import adobe_rgb, cmyk_swop, display_p3, gray_gamma_22
-from PIL import Image, ImageCms, ImageDraw
-from pillow_heif import register_heif_opener
 from site_copy import article, write_site
 
-from bench.photos import phone_exif, screen_recording
+from bench.image_corpus import shown_images, write_corpus
 
-SIZE = (1000, 600)  # over the 800 px an article needs
-PATCHES = ((34, 58, 130), (196, 72, 52), (70, 150, 96), (226, 196, 120))
-NAMES = (
-    "cmyk",
-    "gra",
-    "adobe-rgb",
-    "p3",
-    "gra-16",
-    "rgb-16",
-    "palett",
-    "rgba",
-    "animation",
-    "iphone",
-)
 RECORDING = "/artiklar/bild-inspelning/"
 LOGO = "/artiklar/bild-logga/"
-PROBES = ((0.25, 0.25), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75))  # patch centres
-SRGB = ImageCms.createProfile("sRGB")
-register_heif_opener()
-
-
-@dataclass
-class Case:
-    file: str  # in images/
-    expected: list  # per probe: (r, g, b) in sRGB, or None where transparent
-    tolerance: int = 10  # per channel (issue 20: ±6 for 16-bit and palette images)
-
-    @property
-    def page(self):
-        return f"/artiklar/bild-{self.file.split('.')[0]}/"
-
-
-def patches(colours=PATCHES, size=SIZE, mode="RGB"):
-    image = Image.new(mode, size)
-    draw, (width, height) = ImageDraw.Draw(image), size
-    for (x, y), colour in zip(PROBES, colours, strict=True):
-        left, top = round((x - 0.25) * width), round((y - 0.25) * height)
-        draw.rectangle((left, top, left + width // 2, top + height // 2), fill=colour)
-    return image
-
-
-def managed(image, icc):
-    """The sRGB colours at the probes of image read through the profile icc."""
-    profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-    srgb = ImageCms.profileToProfile(image, profile, SRGB, outputMode="RGB")
-    return [srgb.getpixel((round(x * srgb.width), round(y * srgb.height))) for x, y in PROBES]
-
-
-def png_16_bit_rgb(colours=PATCHES, size=SIZE):
-    """A 16-bit RGB PNG (Pillow writes only 8-bit RGB): each 8-bit value v as v × 257."""
-    image = patches(colours, size)
-    rows = []
-    for y in range(size[1]):
-        row = b"".join(
-            struct.pack(">3H", *(v * 257 for v in image.getpixel((x, y)))) for x in range(size[0])
-        )
-        rows.append(b"\0" + row)
-
-    def chunk(kind, data):
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    header = struct.pack(">IIBBBBB", *size, 16, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"".join(rows)))
-        + chunk(b"IEND", b"")
-    )
-
-
-def write_corpus(images):
-    """Write every case's file into images/; returns {name: Case}."""
-    cases = {}
-
-    def add(name, file, expected, tolerance=10):
-        cases[name] = Case(file, expected, tolerance)
-
-    srgb = patches()
-    swop = cmyk_swop()
-    cmyk = ImageCms.profileToProfile(
-        srgb, SRGB, ImageCms.ImageCmsProfile(io.BytesIO(swop)), outputMode="CMYK"
-    )
-    cmyk.save(images / "cmyk.jpg", quality=95, icc_profile=swop)
-    add("cmyk", "cmyk.jpg", managed(Image.open(images / "cmyk.jpg"), swop))
-
-    grey = patches().convert("L")
-    grey.save(images / "gra.jpg", quality=95, icc_profile=gray_gamma_22())
-    add("gra", "gra.jpg", managed(grey, gray_gamma_22()))
-
-    for name, icc in (("adobe-rgb", adobe_rgb()), ("p3", display_p3())):
-        srgb.save(images / f"{name}.jpg", quality=95, icc_profile=icc)
-        add(name, f"{name}.jpg", managed(srgb, icc))
-
-    grey.convert("I").point(lambda v: v * 257).convert("I;16").save(images / "gra-16.png")
-    add(
-        "gra-16",
-        "gra-16.png",
-        [
-            (v, v, v)
-            for v in (grey.getpixel((round(x * SIZE[0]), round(y * SIZE[1]))) for x, y in PROBES)
-        ],
-        6,
-    )
-    (images / "rgb-16.png").write_bytes(png_16_bit_rgb())
-    add("rgb-16", "rgb-16.png", list(PATCHES), 6)
-
-    palette = patches().quantize(8)
-    corner = palette.getpixel((round(0.75 * SIZE[0]), round(0.75 * SIZE[1])))
-    palette.save(images / "palett.png", transparency=corner)
-    add("palett", "palett.png", [*PATCHES[:3], None], 6)
-
-    rgba = patches().convert("RGBA")
-    ImageDraw.Draw(rgba).rectangle((SIZE[0] // 2, SIZE[1] // 2, *SIZE), fill=(0, 0, 0, 0))
-    rgba.save(images / "rgba.png")
-    add("rgba", "rgba.png", [*PATCHES[:3], None])
-
-    frames = []
-    for n in range(6):  # a pointer moving along the top edge, away from the probes
-        frame = patches()
-        ImageDraw.Draw(frame).ellipse((40 + n * 60, 10, 80 + n * 60, 50), fill="#ffffff")
-        frames.append(frame.quantize(64))
-    frames[0].save(
-        images / "animation.gif", save_all=True, append_images=frames[1:], duration=200, loop=0
-    )
-    add("animation", "animation.gif", list(PATCHES))
-
-    upright = patches(size=(900, 1200))
-    lying = upright.rotate(90, expand=True)  # the phone turns it 90° clockwise to show it
-    lying.save(images / "iphone.heic", quality=90, exif=phone_exif(orientation=6).tobytes())
-    add("iphone", "iphone.heic", list(PATCHES))
-
-    (images / "logga.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 240">'
-        '<rect width="400" height="240" fill="#1d5c57"/></svg>\n',
-        "utf-8",
-    )
-    return cases
-
-
 _made = {}
 
 
+def page_of(name):
+    return f"/artiklar/bild-{name}/"
+
+
 def corpus_content(tmp_path_factory):
-    """(content/, {name: Case}): the fixture site with an article per image."""
+    """(content/, {name: Case})."""
     if "content" not in _made:
-        root = tmp_path_factory.mktemp("image-corpus")
-        content = write_site(root, {})
+        content = write_site(tmp_path_factory.mktemp("image-corpus"), {})
         cases = write_corpus(content / "images")
-        (content / "images" / "inspelning.gif").write_bytes(screen_recording())
-        shown = {name: (f"Bild: {name}", case.file) for name, case in cases.items()}
-        shown["logga"] = ("EPM:s logga", "logga.svg")
-        shown["inspelning"] = ("Så fyller du i formuläret", "inspelning.gif")
-        for name, (alt, file) in shown.items():
+        for slug, (alt, file) in shown_images(cases).items():
             image = f"![{alt}]({{static}}../images/{file})\n\nFörsta stycket."
-            text = article(f"Bild {name}").replace("Första stycket.", image)
-            (content / "articles" / f"bild-{name}.md").write_text(text, "utf-8")
+            text = article(slug).replace("Första stycket.", image)
+            (content / "articles" / f"{slug}.md").write_text(text, "utf-8")
         _made["content"] = content, cases
     return _made["content"]

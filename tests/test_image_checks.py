@@ -20,6 +20,7 @@ MISTAKES = {  # file in images/ → what the message says
     "enorm.png": "is 41 megapixels (8200 × 5000), over the 40 megapixel limit — export it",
     "trasig.heic": "is not an image — save it as JPEG (photos) or PNG (screenshots)",
     "tung.jpg": "is 26 MB, over the 25 MB limit — export it as a JPEG of at most 4000 px",
+    "skarmdump.png": "is over the 40 megapixel limit — export it at most 4000 px on its",
     "tryck.jpg": "is in CMYK for print and has no colour profile, so its colours cannot be "
     "known — export it as RGB (sRGB) JPEG",
     "lang.gif": "is an animation of 201 frames at 2000 × 1000, over the 400 megapixels in "
@@ -55,6 +56,8 @@ def failed_build(tmp_path_factory):
     Image.new("L", (8200, 5000)).save(images / "enorm.png")
     (images / "trasig.heic").write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(64))
     (images / "tung.jpg").write_bytes(jpeg((1600, 1200)) + bytes(26_000_000))
+    # A whole web page as one screenshot: small on disk, too many pixels for Pillow to open.
+    Image.new("L", (14000, 13000), 255).save(images / "skarmdump.png")
     Image.new("CMYK", (1600, 1200), (255, 200, 0, 0)).save(images / "tryck.jpg")
     frames = [Image.new("P", (2000, 1000), n) for n in range(201)]  # each its own colour
     frames[0].save(images / "lang.gif", save_all=True, append_images=frames[1:])

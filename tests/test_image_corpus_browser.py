@@ -5,15 +5,16 @@ format holds it and laid on the page's colour where it does not; no file keeps a
 position or a profile that does not match its pixels; an animation is still for readers
 who ask for less motion, and a 12 MB screen recording costs a phone under 1 MB.
 
-The images are tests/image_corpus.py's, one article each, built once for this module.
+The images are bench/image_corpus.py's, one article each, built once for this module.
 """
 
 import re
 
 import pytest
-from image_corpus import LOGO, NAMES, PROBES, RECORDING, corpus_content
+from image_corpus import LOGO, RECORDING, corpus_content, page_of
 from PIL import Image
 
+from bench.image_corpus import NAMES, PROBES
 from bench.photos import GPS_IFD
 from conftest import build, parse
 from tools.static_server import serving
@@ -73,7 +74,7 @@ def variant_urls(output, page):
 def test_every_variant_decodes_with_the_originals_colours(corpus_site, probe_page, name):
     url, output, cases = corpus_site
     case = cases[name]
-    urls = [u if u.startswith("http") else url + u for u in variant_urls(output, case.page)]
+    urls = [u if u.startswith("http") else url + u for u in variant_urls(output, page_of(name))]
     assert len(urls) >= 5, urls  # two formats at two widths at least, and the preview
     for drawn in probe_page.evaluate(PROBE, {"urls": urls, "probes": PROBES}):
         assert drawn["width"] > 0, f"Chromium cannot decode {drawn['url']}"
@@ -101,8 +102,8 @@ def test_no_published_image_keeps_metadata_or_a_profile_of_other_pixels(corpus_s
 
 
 def test_the_iphone_photo_is_published_like_a_jpeg(corpus_site):
-    _, output, cases = corpus_site
-    names = [u.rsplit("/", 1)[1] for u in variant_urls(output, cases["iphone"].page)]
+    _, output, _ = corpus_site
+    names = [u.rsplit("/", 1)[1] for u in variant_urls(output, page_of("iphone"))]
     widths_and_formats = sorted(re.sub(r"^iphone-\w+-", "", n) for n in names)
     expected = ["360.avif", "360.jpg", "720.avif", "720.jpg", "900.avif", "900.jpg", "delning.jpg"]
     assert widths_and_formats == expected
@@ -111,10 +112,10 @@ def test_the_iphone_photo_is_published_like_a_jpeg(corpus_site):
 
 @pytest.mark.parametrize(("motion", "shown"), [("no-preference", ".avif"), ("reduce", ".png")])
 def test_an_animation_moves_only_for_readers_who_want_motion(browser, corpus_site, motion, shown):
-    url, _, cases = corpus_site
+    url, _, _ = corpus_site
     context = browser.new_context(reduced_motion=motion)
     page = context.new_page()
-    page.goto(url + cases["animation"].page)
+    page.goto(url + page_of("animation"))
     image = page.locator(".prose picture img")
     page.wait_for_function(
         "(img) => img.complete && img.naturalWidth > 0", arg=image.element_handle()

@@ -32,7 +32,7 @@ from PIL import Image, UnidentifiedImageError
 from .colour import ImageTrouble, page_background
 from .markup import picture
 from .svg import svg_size
-from .variants import EXTENSION, is_raster, og_image, variants
+from .variants import EXTENSION, is_original, is_raster, og_image, variants
 
 # In the project, not where the build was started: every build and livereload share it,
 # git ignores it (/cache/) and `invoke clean` empties it. CONTENT_IMAGES_CACHE moves it.
@@ -169,15 +169,15 @@ def _with(tag, extra):
 
 
 def drop_originals(static_generator):
-    """Originals are never published: leave out every raster image in content/ that no
-    page links to as a file (its <img>s now point at the variants) and that no setting
-    names (SHARE_IMAGE, for link previews)."""
+    """Originals are never published: leave out every image file in content/ but SVGs
+    that no page links to as a file (its <img>s now point at the variants) and that no
+    setting names (SHARE_IMAGE, for link previews)."""
     linked = set(static_generator.context["static_links"])
     kept = {static_generator.settings.get("SHARE_IMAGE")}
     static_generator.staticfiles[:] = [
         static
         for static in static_generator.staticfiles
-        if not is_raster(static.source_path) or static.relative_source_path in linked | kept
+        if not is_original(static.source_path) or static.relative_source_path in linked | kept
     ]
 
 

@@ -22,9 +22,14 @@ PHONE_BUDGET = 1_000_000  # bytes one animation may cost a phone (issue 20)
 ANIMATED_AVIF = {"quality": 60, "speed": 8, "range": "limited"}
 
 
+# Formats whose frames are an animation. Not MPO (a camera's JPEG with a second picture,
+# a preview or depth map) or HEIF (a burst): their first picture is the photo.
+ANIMATED_FORMATS = {"GIF", "PNG", "WEBP"}  # PNG: APNG
+
+
 def is_animation(path):
     with Image.open(path) as image:
-        return getattr(image, "is_animated", False)
+        return image.format in ANIMATED_FORMATS and getattr(image, "is_animated", False)
 
 
 def save_animation(path, width, target):
@@ -36,7 +41,8 @@ def save_animation(path, width, target):
         for frame in ImageSequence.Iterator(image):
             resized = frame.convert(mode).resize((width, height), Image.LANCZOS)
             frames.append(resized)
-            durations.append(frame.info.get("duration") or 100)  # GIF's 0 means "fast"
+            # GIF's 0 means "as fast as it can"; APNG gives float milliseconds.
+            durations.append(round(frame.info.get("duration") or 100))
     frames[0].save(
         target,
         "AVIF",

@@ -40,7 +40,7 @@ def to_web(image):
     if image.mode in SIXTEEN_BIT:  # 0–65535 (PNG) or float: to 0–255, not clipped
         image = image.convert("I").point(lambda value: value / 256).convert("L")
     if image.mode in ("P", "PA", "1", "LA") or "transparency" in image.info:
-        base = "L" if image.mode == "LA" else "RGB"
+        base = "L" if image.mode in ("L", "LA") else "RGB"  # grey keeps its grey profile
         image = image.convert(base + "A")
     alpha = image.getchannel("A") if image.mode.endswith("A") else None
     pixels = image.convert(image.mode[:-1]) if alpha else image

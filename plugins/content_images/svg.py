@@ -3,10 +3,11 @@
 An SVG is published unchanged at a public address, and a <script> in it runs in the site's
 origin when the file is opened on its own. So an SVG that holds anything active is refused,
 each thing named with its line in the SVG file. The fix we tell editors: remove it in the
-drawing program, or export as plain SVG (Inkscape: Save As → Plain SVG; Illustrator: Export
-As → SVG) — or as PNG. Our own code, not a whitelist sanitiser: one that rewrites the file
-would silently change the editor's drawing. defusedxml's expat reads the file, so entity
-declarations (billion laughs) and external entities are refused too.
+drawing program, or export the drawing as PNG (a "plain SVG" export keeps scripts).
+
+Our own code, not a whitelist sanitiser: one that rewrites the file would silently change
+the editor's drawing. defusedxml's expat reads the file, so entity declarations (billion
+laughs) and external entities are refused too.
 
 Unsafe: <script>, <foreignObject>, <iframe>, <embed>, <object>, any HTML element, and any
 other non-SVG element unless it is in an editor's namespace (EDITORS: Inkscape, Sodipodi,

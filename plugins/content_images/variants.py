@@ -26,13 +26,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageOps
+import pillow_heif
+from PIL import Image, ImageOps, PngImagePlugin
 from pillow_heif import register_heif_opener
 
 from .animation import ANIMATION_WIDTHS, check_budget, is_animation, save_animation
 from .colour import flatten, in_srgb, to_web
 
 register_heif_opener()
+# Photoshop keeps its editing history in a PNG's XMP, often over Pillow's 1 MB guard for
+# text chunks: then a good picture reads as "damaged". Files are at most 25 MB anyway.
+PngImagePlugin.MAX_TEXT_CHUNK = PngImagePlugin.MAX_TEXT_MEMORY = 64 * 2**20
 
 WIDTHS = (360, 720, 1080, 1440)  # CSS px × DPR of the 42rem column, from phone to desktop
 FALLBACK_WIDTH = 1080  # the <img src> for browsers without srcset
@@ -46,16 +50,24 @@ JPEG = {"quality": 80, "optimize": True, "progressive": True}
 WEBP_LOSSLESS = {"lossless": True, "quality": 80, "method": 4}
 PNG = {"optimize": True}
 # In every cache key: the code that makes the pixels, the settings above and Pillow's
-# version (its encoders), so any change to what comes out makes new files.
+# and pillow-heif's versions (their encoders and decoders), so any change to what comes
+# out makes new files.
 PIXEL_CODE = ("variants.py", "colour.py", "animation.py")
 RECIPE = " ".join(
-    [PIL.__version__, *((Path(__file__).parent / name).read_text("utf-8") for name in PIXEL_CODE)]
+    [
+        PIL.__version__,
+        pillow_heif.__version__,
+        *((Path(__file__).parent / name).read_text("utf-8") for name in PIXEL_CODE),
+    ]
 )
 EXTENSION = {"AVIF": "avif", "WEBP": "webp", "JPEG": "jpg", "PNG": "png"}
 MIME = {"AVIF": "image/avif", "WEBP": "image/webp", "JPEG": "image/jpeg", "PNG": "image/png"}
 ENCODING = {"AVIF": AVIF, "WEBP": WEBP_LOSSLESS, "JPEG": JPEG, "PNG": PNG}
-RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif"}
-PHOTO = {".jpg", ".jpeg", ".heic", ".heif"}  # always AVIF with a JPEG fallback
+PHOTO = {".jpg", ".jpeg", ".jfif", ".jpe", ".heic", ".heif"}  # AVIF with a JPEG fallback
+RASTER = PHOTO | {".png", ".apng", ".webp", ".gif", ".avif"}  # .jfif: Chrome on Windows
+# Never published as they are: image files the checks refuse when linked (TIFF, BMP, a
+# camera's raw file) are left out when not, as originals are: they hold GPS positions too.
+ORIGINALS = RASTER | {".tif", ".tiff", ".bmp", ".psd", ".dng", ".jxl"}
 PROCESSED = "content_images"  # the prefix of the one progress line per processed image
 
 _keys = {}  # (path, mtime, size) -> content key: livereload hashes each file once
@@ -87,6 +99,10 @@ class Variants:
 
 def is_raster(path):
     return Path(path).suffix.lower() in RASTER
+
+
+def is_original(path):
+    return Path(path).suffix.lower() in ORIGINALS
 
 
 def content_key(path):
