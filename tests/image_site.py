@@ -5,7 +5,8 @@ The fixture site (tests/fixtures/site/) plus:
   serial) and has a 2400 px PNG screenshot further down;
 - an article whose first photo comes after a long paragraph (not its largest element),
   then a portrait photo whose pixels lie on their side (EXIF orientation 6);
-- that photo at the end of a service and of the start page.
+- that photo at the end of a service and of the start page;
+- a hidden article (`status: hidden`: written, but in no list) with a photo of its own.
 The photos are drawn by bench/photos.py in the test: no large binary is committed.
 """
 
@@ -15,10 +16,12 @@ from bench.photos import phone_exif, phone_photo, screenshot
 
 PHOTO_ARTICLE = "/artiklar/med-foton/"
 LATE_PHOTO_ARTICLE = "/artiklar/foto-langre-ner/"
+HIDDEN_PHOTO_ARTICLE = "/artiklar/dold-med-foto/"
 PHOTO = "images/telefon.jpg"
 PORTRAIT = "images/staende.jpg"
 SCREENSHOT = "images/skarmbild.png"
 LATE_PHOTO = "images/sent.jpg"
+HIDDEN_PHOTO = "images/dold.jpg"
 SERVICE_FILE, SERVICE = "services/teamcoaching.md", "/tjanster/teamcoaching/"
 START_FILE, START = "pages/start.md", "/"
 SERIAL = b"SN-4711-EPM"  # bench.photos.phone_exif writes it
@@ -36,6 +39,9 @@ ARTICLES = {
         f"{LONG_TEXT}\n\n![En lampa på ett bord]({{static}}../{LATE_PHOTO})\n\n"
         f"![Ett porträtt i stående format]({{static}}../{PORTRAIT})\n",
     ),
+    "dold-med-foto.md": article("Dold med foto", front="status: hidden\n").replace(
+        "Första stycket.", f"![Ett kontor i kvällsljus]({{static}}../{HIDDEN_PHOTO})\n"
+    ),
 }
 _trees = {}
 
@@ -51,6 +57,7 @@ def photo_content(tmp_path_factory):
         lying.save(content / PORTRAIT, quality=90, exif=phone_exif(orientation=6))
         screenshot().save(content / SCREENSHOT)
         phone_photo((1200, 900), seed=2).save(content / LATE_PHOTO, quality=90)
+        phone_photo((1200, 900), seed=3).save(content / HIDDEN_PHOTO, quality=90)
         for page in (SERVICE_FILE, START_FILE):  # the same photo: nothing more to encode
             with (content / page).open("a", encoding="utf-8") as text:
                 text.write(f"\n![En lampa på ett bord]({{static}}../{LATE_PHOTO})\n")

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from image_site import (
+    HIDDEN_PHOTO,
+    HIDDEN_PHOTO_ARTICLE,
     LATE_PHOTO_ARTICLE,
     PHOTO,
     PHOTO_ARTICLE,
@@ -28,7 +30,14 @@ from conftest import PRODUCTION_ENV, build, parse
 SITEURL = PRODUCTION_ENV["SITEURL"]
 PROGRESS = re.compile(r"^content_images: (\S+) → ", re.MULTILINE)
 COLUMN_SIZES = "(min-width: 45rem) 42rem, calc(100vw - 3rem)"
-IMAGES_IN_CONTENT = {PHOTO, PORTRAIT, SCREENSHOT, "images/sent.jpg", "images/samtal.png"}
+IMAGES_IN_CONTENT = {
+    PHOTO,
+    PORTRAIT,
+    SCREENSHOT,
+    HIDDEN_PHOTO,
+    "images/sent.jpg",
+    "images/samtal.png",
+}
 
 
 def production(content, output, cache):
@@ -120,6 +129,18 @@ def test_services_and_pages_get_the_same_pictures(site, path):
     # Not an article: no Open Graph photo; the site's share image stays.
     og = parse(site, path).select_one("meta[property='og:image']")["content"]
     assert og == f"{SITEURL}/images/epm-delning.png"
+
+
+def test_every_image_any_page_shows_is_published(site):
+    """Whichever of Pelican's lists keeps a page: a hidden article's photo too."""
+    assert parse(site, HIDDEN_PHOTO_ARTICLE).select("main picture")
+    for page in site.rglob("*.html"):
+        html = parse(site, "/" + str(page.relative_to(site)))
+        for element in html.select("img[srcset], source[srcset]"):
+            for url, _ in candidates(element["srcset"]):
+                assert (site / str(local(url)).lstrip("/")).is_file(), (page, url)
+        for img in html.select("img[src]"):
+            assert (site / str(local(img["src"])).lstrip("/")).is_file(), (page, img)
 
 
 def test_exif_orientation_is_honoured(site):

@@ -45,18 +45,11 @@ TAG = re.compile(r"<[^>]+>")
 # it and it fills most of the column; then the browser should fetch it before anything.
 LEAD_TEXT_CHARS = 300
 LEAD_MIN_WIDTH = 600
-# Where the content lists live on Pelican's generators, ours (services) included.
-CONTENT_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "hidden_translations",
-    "draft_translations",
-)
+# {published name: cached file} of every page this build writes, whichever of Pelican's
+# lists keeps the page (one forgotten list, hidden_articles, once shipped broken images):
+# emptied as a build starts (livereload builds in one process), filled as each page is
+# read, copied when all pages are generated.
+PUBLISHED = {}
 
 
 def cache_folder(settings):
@@ -85,7 +78,6 @@ def rewrite_images(content):
         return
     settings, cache = content.settings, cache_folder(content.settings)
     siteurl = settings["SITEURL"]
-    content.published_images = {}
     seen = 0
 
     def replace(match):
@@ -108,7 +100,7 @@ def rewrite_images(content):
         def url_of(image_format, width):
             suffix = f"{width}.{EXTENSION[image_format]}"
             name = published_name(relative, made.key, suffix, settings)
-            content.published_images[name] = made.file(image_format, width)
+            PUBLISHED[name] = made.file(image_format, width)
             return f"{siteurl}/{name}"
 
         return picture(tag, made, url_of, extra)
@@ -147,7 +139,7 @@ def _leads(content, offset, made):
 def _set_og_image(content, path, cache, made, relative, tag):
     name = published_name(relative, made.key, "delning.jpg", content.settings)
     background = page_background(content.settings["THEME"])
-    content.published_images[name] = og_image(path, cache, background)
+    PUBLISHED[name] = og_image(path, cache, background)
     alt = ALT.search(tag)
     content.og_image = {"path": name, "alt": alt.group(1) if alt else ""}
 
@@ -183,15 +175,8 @@ def drop_originals(static_generator):
 
 def publish(generators):
     """Copy the variants the written pages use from the cache into the output."""
-    files = {}
-    for generator in generators:
-        for name in CONTENT_LISTS:
-            for content in getattr(generator, name, None) or []:
-                files.update(getattr(content, "published_images", {}))
-    if not files:
-        return
     output = generators[0].output_path
-    for name, cached in files.items():
+    for name, cached in PUBLISHED.items():
         target = os.path.join(output, name)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         if os.path.exists(target):  # an output/ built before: same name, same bytes
@@ -202,7 +187,12 @@ def publish(generators):
             shutil.copyfile(cached, target)
 
 
+def forget_last_build(pelican):
+    PUBLISHED.clear()
+
+
 def register():
+    signals.initialized.connect(forget_last_build)
     signals.content_object_init.connect(rewrite_images)
     signals.static_generator_finalized.connect(drop_originals)
     signals.all_generators_finalized.connect(publish)
