@@ -182,3 +182,12 @@ def test_noindex_pages_are_marked_and_left_out_of_the_sitemap(page_of, fixture_s
 def test_drafts_are_marked_in_the_preview(page_of):
     for path in DRAFTS:
         assert "Utkast" in page_of(path).find(class_="draft-note").get_text()
+
+
+def test_a_draft_service_is_previewed_as_a_service(page_of):
+    # As it will be published: the summary as lead text, the contact block at the end.
+    draft = page_of("/utkast/framtida-tjanst/")
+    assert (
+        draft.select_one("article.service .lead").get_text() == "En tjänst som ännu inte är klar."
+    )
+    assert draft.select_one("article.service aside.cta")

@@ -26,11 +26,12 @@ def folder_of(content):
 
 
 def give_kind_url(content):
-    # A draft keeps Pelican's draft URL, so production never writes it.
     kind = own_kinds(content.settings).get(folder_of(content))
-    if not isinstance(content, Page) or kind is None or content.status == "draft":
+    if not isinstance(content, Page) or kind is None:
         return
-    content.template = kind["template"]
+    content.template = kind["template"]  # a draft is previewed as it will be published
+    if content.status == "draft":
+        return  # but keeps Pelican's draft URL, so production never writes it
     content.override_url = kind["url"].format(slug=content.slug)
     content.override_save_as = content.override_url + "index.html"
 
@@ -44,6 +45,7 @@ def collect_and_relate(generators):
         listed = [page for page in pages.pages if folder_of(page) == folder]
         listed.sort(key=lambda page: (page.metadata["order"], page.slug))
         hidden = [page for page in pages.hidden_pages if folder_of(page) == folder]
+        drafts = [page for page in pages.draft_pages if folder_of(page) == folder]
         # In place: the shared context holds these same lists.
         pages.pages[:] = [page for page in pages.pages if folder_of(page) != folder]
         pages.hidden_pages.extend(listed)
@@ -51,7 +53,7 @@ def collect_and_relate(generators):
         for article in built:
             named = article.metadata.get(folder) or []
             setattr(article, f"related_{folder}", [page for page in listed if page.slug in named])
-        for page in [*listed, *hidden]:
+        for page in [*listed, *hidden, *drafts]:
             page.related_articles = [
                 article
                 for article in articles.articles
