@@ -83,7 +83,10 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "commonmark_reader",  # first: content_checks reads files with its parser
+    # First: content_checks reads files with the reader's parser and checks images by the
+    # image pipeline's rules (Pelican loads a plugin under its folder's name).
+    "commonmark_reader",
+    "content_images",
     "content_checks",
     "pelican.plugins.sitemap",
     "swedish_dates",
@@ -91,7 +94,6 @@ PLUGINS = [
     "site_pages",
     "redirects",
     "reading_aids",
-    "content_images",
     "plain_text",
     "autoescape",
     "noindex",

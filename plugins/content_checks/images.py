@@ -17,7 +17,9 @@ from pillow_heif import register_heif_opener
 from .body import Prose
 from .source import Problem
 
-try:  # Pelican loads plugins by folder name; tools and tests as plugins.* (site_markdown)
+# Pelican loads plugins by folder name (content_images is listed before content_checks for
+# this); tools and tests import them as plugins.* (as site_markdown does).
+try:
     from content_images.animation import ANIMATED_FORMATS
     from content_images.svg import svg_problems
     from content_images.variants import RASTER
