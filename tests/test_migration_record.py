@@ -1,5 +1,5 @@
 """The migration's record: the article and the service pages as they were migrated carry
-every sentence of the client's original page, in order (DESIGN.md, Content).
+every sentence of the client's original page, in order (docs/design.md, Content).
 
 It reads frozen copies (tests/fixtures/migration/), not content/: since the migration the
 text is the editors', who may change any sentence of it.
@@ -42,7 +42,7 @@ def article_lines():
     lines = [line.strip(" •\u00a0") for line in ORIGINAL_PAGE.read_text("utf-8").splitlines()]
     body = lines[lines.index(ARTICLE_TITLE) + 1 :]
     body = body[: max(i for i, line in enumerate(body) if line.startswith("Copyright"))]
-    # The one fix DESIGN.md allowed: the stray placeholder went.
+    # The one fix docs/design.md allowed: the stray placeholder went.
     return [line.replace("xxx ", "") for line in body if line and not line.startswith("Copyright")]
 
 

@@ -8,6 +8,7 @@ from PIL import Image
 
 from conftest import FIXTURE_DRAFTS as DRAFTS
 from conftest import FIXTURE_SITE_MAP as SITE_MAP
+from conftest import SETTINGS
 
 ARTICLE = "/artiklar/ledarskap-i-forandring/"
 # In `order:` (1, 2, 3), which is not the alphabetical order of the files.
@@ -16,6 +17,7 @@ SERVICES_IN_ORDER = [
     "/tjanster/teamcoaching/",
     "/tjanster/karriarcoaching/",
 ]
+NEXT = SETTINGS["CONTACT_FORM_FIELDS"]["redirect"]  # the form service's name for it
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +159,7 @@ def test_contact_block_shows_the_contact_page_wherever_it_appears(page_of):
 def test_form_links_privacy_and_returns_to_thank_you(fixture_site, page_of):
     form = page_of("/kontakt/").find("form", class_="contact-form")
     assert form.select_one(".form-privacy a")["href"] == "/integritet/"
-    redirect = form.find("input", attrs={"name": "_next"})["value"]
+    redirect = form.find("input", attrs={"name": NEXT})["value"]
     assert redirect == fixture_site.url + "/kontakt/tack/"
 
 

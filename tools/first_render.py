@@ -1,4 +1,4 @@
-"""The first-render budget (DESIGN.md): what a phone on a slow line needs before it can
+"""The first-render budget (docs/design.md): what a phone on a slow line needs before it can
 paint a page must arrive in one TCP round trip, 14,600 bytes after gzip.
 
 Every page inlines its CSS and blocks on nothing else, so that is the start of the HTML:

@@ -2,7 +2,7 @@
 stylesheet and the contact form's script (minified, each with its Content-Security-Policy
 hash) and the favicon (a data: URL).
 
-So a page is one request. The first render needs nothing but the HTML (DESIGN.md: one round
+So a page is one request. The first render needs nothing but the HTML (docs/design.md: one round
 trip), and nothing else is in flight to hold up a phone's first paint: Lighthouse counts a
 deferred script or the icon against LCP whenever it arrives first (docs/quality.md). The CSP
 allows the two by their hashes, never 'unsafe-inline', and images from data: for the icon.
