@@ -121,10 +121,12 @@ def _variants(path, cache, content, target):
 
 
 def _line_of(source_path, target):
-    """path:line of the first line of the source that names target (path:1 if none)."""
+    """path:line of the first line of the source that names target (path:1 if none), the
+    path as the editor's terminal shows it (as content_checks does)."""
     with open(source_path, encoding="utf-8") as source:
         number = next((n for n, line in enumerate(source, 1) if target in line), 1)
-    return f"{source_path}:{number}"
+    shown = os.path.relpath(source_path)
+    return f"{source_path if shown.startswith('..') else shown}:{number}"
 
 
 def _is_article(content):
