@@ -25,6 +25,8 @@ AREA_SERVED = "Sverige"  # schema.org areaServed, for the firm and each service
 
 # Empty: links are root-relative in development; publishconf.py requires an https URL.
 SITEURL = os.environ.get("SITEURL", "")
+PRODUCTION = False  # publishconf.py: True
+# SITE_ORIGIN, FEED_DOMAIN and CMS_LOCAL_BACKEND follow from these: plugins/derived_settings.
 # Where `invoke livereload` and `invoke serve` show the site and run the local form sink.
 PREVIEW_HOST = "127.0.0.1"
 PREVIEW_PORT = 8000
@@ -83,6 +85,7 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "derived_settings",  # first: every plugin reads what it works out
     # First: content_checks reads files with the reader's parser and checks images by the
     # image pipeline's rules (Pelican loads a plugin under its folder's name).
     "commonmark_reader",
@@ -149,7 +152,9 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
-FEED_DOMAIN = SITEURL or PREVIEW_URL  # feeds need absolute URLs, even in a preview
+# Pelican checks that feeds have a domain before any plugin runs; derived_settings makes
+# it SITE_ORIGIN, which publishconf.py's SITEURL changes.
+FEED_DOMAIN = PREVIEW_URL
 FEED_ALL_ATOM = "artiklar/atom.xml"
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
@@ -227,4 +232,4 @@ CMS_AUTH_URL = ""
 # `invoke livereload` runs decap-server here, so /admin/ edits the working copy with no
 # account. A build for a real address (SITEURL set: production) has no local backend.
 CMS_SERVER_PORT = 8081
-CMS_LOCAL_BACKEND = "" if SITEURL else f"http://{PREVIEW_HOST}:{CMS_SERVER_PORT}/api/v1"
+CMS_LOCAL_BACKEND = None  # derived: decap-server in a preview (plugins/derived_settings)

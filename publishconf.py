@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from pelican.settings import get_settings_from_file
 
 globals().update(get_settings_from_file(str(Path(__file__).with_name("pelican.conf.py"))))
+PRODUCTION = True
 
 
 def _required_https(name, example):
@@ -28,7 +29,6 @@ def _required_https(name, example):
 
 SITEURL = _required_https("SITEURL", "https://www.epm.se")
 CONTACT_FORM_ENDPOINT = _required_https("CONTACT_FORM_ENDPOINT", "https://formspree.io/f/abcdwxyz")
-FEED_DOMAIN = SITEURL
 
 HTML_MIN = True
 

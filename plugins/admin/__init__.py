@@ -68,7 +68,7 @@ def cms_package(settings):
         return package
     # The README's first command needs only uv: a preview goes on without /admin/.
     # The published site must have it.
-    if not settings["SITEURL"]:
+    if not settings["PRODUCTION"]:
         print("admin: /admin/ is left out of this preview — run `npm ci` to try the CMS here")
         return None
     raise SystemExit(

@@ -99,7 +99,7 @@ def cms_config(settings, schema):
         # Saving opens a pull request: CI checks it, merging publishes.
         "publish_mode": "editorial_workflow",
         "locale": "sv",
-        "site_url": settings["SITEURL"] or settings["PREVIEW_URL"],
+        "site_url": settings["SITE_ORIGIN"],
         "media_folder": f"{settings['CMS_CONTENT_FOLDER']}/{settings['STATIC_PATHS'][0]}",
         # Pelican resolves {static} from the content folder, as the content checks do.
         "public_folder": f"{{static}}/{settings['STATIC_PATHS'][0]}",

@@ -65,7 +65,7 @@ def moved_contents(context):
 def redirect_page(template, context, content):
     """The page at an old address; it sends the browser to content's own address. The
     context, not the settings: it holds the CSP that security_headers works out."""
-    origin = context["SITEURL"] or context["PREVIEW_URL"]
+    origin = context["SITE_ORIGIN"]
     return template.render(
         settings=context,
         title=content.title,

@@ -86,7 +86,7 @@ def breadcrumbs(context, origin, path):
 
 @pass_context
 def json_ld(context, path):
-    origin = context["SITEURL"] or context["PREVIEW_URL"]
+    origin = context["SITE_ORIGIN"]
     nodes = [
         organisation(context, origin),
         page_node(context, origin, f"{origin}/{path}"),
