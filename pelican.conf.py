@@ -20,7 +20,8 @@ SITE_DESCRIPTION = (
 CONTACT_EMAIL = "kontakt@epm.se"
 COPYRIGHT_YEAR = datetime.date.today().year
 SHARE_IMAGE = "images/epm-delning.png"  # 1200 × 630, for link previews (Open Graph)
-SHARE_IMAGE_ALT = f"{SITENAME}: Executive Coaching gör dig till en bättre ledare"
+SHARE_IMAGE_HEADING = "Executive Coaching gör dig till en bättre ledare"  # drawn on it
+SHARE_IMAGE_ALT = f"{SITENAME}: {SHARE_IMAGE_HEADING}"
 AREA_SERVED = "Sverige"  # schema.org areaServed, for the firm and each service
 
 # Empty: links are root-relative in development; publishconf.py requires an https URL.

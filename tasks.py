@@ -234,6 +234,15 @@ def audit(c):
         raise SystemExit("Missed the goals of docs/quality.md:\n" + "\n".join(missed))
 
 
+@task
+def brand_images(c):
+    """Draw apple-touch-icon.png and the share image from favicon.svg and site.css."""
+    from tools.brand_images import SHARE_IMAGE, TOUCH_ICON, draw  # Playwright: dev only
+
+    draw()
+    print(f"Drew {TOUCH_ICON.relative_to(ROOT)} and {SHARE_IMAGE.relative_to(ROOT)}")
+
+
 @task(help={"sizes": "article counts, comma-separated", "runs": "runs of each build per size"})
 def bench(c, sizes="10,100,1000", runs=5):
     """Build performance against bare Pelican: `uv run --group bench invoke bench`."""
