@@ -12,16 +12,38 @@ from pathlib import Path
 
 from pelican import signals
 
-from .addresses import check_addresses
+from .addresses import check_gone_file, check_old_addresses
 from .annotations import print_annotations
 from .body import check_body
 from .fields import check_fields
 from .images import check_images, check_static_svgs
 from .markup import check_markup
-from .site import check_site, check_site_pages
-from .source import Problem, read_source
+from .protocol import Site
+from .site import (
+    check_address_clashes,
+    check_links,
+    check_named_pages,
+    check_site_pages,
+    check_url_and_save_as,
+)
+from .source import read_source
 
 NOT_PAGE_TEMPLATES = {"base"}
+# Every check: check(site) → Problems (protocol.py). A new check is a function and a line.
+CHECKS = [
+    check_fields,
+    check_body,
+    check_markup,
+    check_images,
+    check_url_and_save_as,
+    check_address_clashes,
+    check_links,
+    check_named_pages,
+    check_site_pages,
+    check_old_addresses,
+    check_gone_file,
+    check_static_svgs,
+]
 
 
 def content_files(content_root, kinds):
@@ -38,26 +60,14 @@ def known_templates(settings):
 def check_content(settings):
     """All problems in the content folder, in file order."""
     content_root = Path(settings["PATH"])
-    templates = known_templates(settings)
+    shown = partial(_shown, cwd=Path.cwd().resolve())
     problems, sources = [], []
-    cwd = Path.cwd().resolve()
     for path, kind in content_files(content_root, settings["CONTENT_KINDS"]):
-        shown_as = _shown(path, cwd)
-        source, read_problems = read_source(path, shown_as, kind)
+        source, read_problems = read_source(path, shown(path), kind)
         problems += read_problems
-        if source is None:
-            continue
-        sources.append(source)
-        fields = check_fields(source, templates, settings["CONTENT_KINDS"])
-        body = [*check_body(source), *check_markup(source), *check_images(source, content_root)]
-        for line, message in [*fields, *body]:
-            problems.append(Problem(shown_as, line, message))
-    for source, line, message in check_site(sources, settings, content_root):
-        problems.append(Problem(source.shown_as, line, message))
-    shown = partial(_shown, cwd=cwd)
-    problems += check_site_pages(sources, settings, content_root, shown)
-    problems += check_addresses(sources, settings, content_root, shown)
-    problems += check_static_svgs(settings, shown)
+        sources += [source] if source is not None else []
+    site = Site(settings, content_root, sources, known_templates(settings), shown)
+    problems += [problem for check in CHECKS for problem in check(site)]
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 

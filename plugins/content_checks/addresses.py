@@ -49,16 +49,24 @@ def gone_lines(path):
             yield number, address
 
 
-def check_addresses(sources, settings, content_root, shown):
-    """Problems with old addresses across all files; `shown` gives a path as editors see it."""
-    problems = []
-    owners = generated_lists(settings)
-    owners.update({url_of(source, settings): source.shown_as for source in sources})
-    claimed = {}  # old address -> "path:line" of the file that names it
-    for source in sources:
+def _owners_and_claims(site):
+    """({address: who lives there}, {old address: "path:line" of the first file naming it})."""
+    owners = generated_lists(site.settings)
+    owners.update({url_of(source, site.settings): source.shown_as for source in site.sources})
+    claimed = {}
+    for source in site.sources:
+        for address in old_addresses(source):
+            claimed.setdefault(address, f"{source.shown_as}:{source.line_of(FIELD)}")
+    return owners, claimed
+
+
+def check_old_addresses(site):
+    """Problems with the old addresses files name: their own, another's, or claimed twice."""
+    owners, claimed = _owners_and_claims(site)
+    for source in site.sources:
         line = source.line_of(FIELD)
         for address in old_addresses(source):
-            if address == url_of(source, settings):
+            if address == url_of(source, site.settings):
                 fix = f"remove it: '{FIELD}' is for the address the file had before a rename"
                 message = f"'{FIELD}: {address}' is this file's own address — {fix}"
             elif address in owners:
@@ -66,30 +74,32 @@ def check_addresses(sources, settings, content_root, shown):
                     f"'{FIELD}: {address}' is the address of {owners[address]} — "
                     "remove it here, or rename that file first"
                 )
-            elif address in claimed:
+            elif claimed[address] != f"{source.shown_as}:{line}":
                 message = (
                     f"'{FIELD}: {address}' is also named by {claimed[address]} — "
                     "keep it in the one file that replaced the old page"
                 )
             else:
-                claimed[address] = f"{source.shown_as}:{line}"
                 continue
-            problems.append(Problem(source.shown_as, line, message))
+            yield Problem(source.shown_as, line, message)
 
-    gone_file = Path(content_root) / GONE_FILE
-    if gone_file.exists():
-        gone_shown = shown(gone_file)
-        for line, address in gone_lines(gone_file):
-            if not is_address(address):
-                message = (
-                    f"'{address}' is not an address of this site — write it like {EXAMPLE}: "
-                    "no https:// or domain, no / first, ending in / or .html"
-                )
-            elif address in owners:
-                message = f"{address} is the address of {owners[address]} — remove this line"
-            elif address in claimed:
-                message = f"{address} is redirected by {claimed[address]} — remove this line"
-            else:
-                continue
-            problems.append(Problem(gone_shown, line, message))
-    return problems
+
+def check_gone_file(site):
+    """Problems with gone.txt: a line that is no address, or one still served or redirected."""
+    gone_file = Path(site.content_root) / GONE_FILE
+    if not gone_file.exists():
+        return
+    owners, claimed = _owners_and_claims(site)
+    for line, address in gone_lines(gone_file):
+        if not is_address(address):
+            message = (
+                f"'{address}' is not an address of this site — write it like {EXAMPLE}: "
+                "no https:// or domain, no / first, ending in / or .html"
+            )
+        elif address in owners:
+            message = f"{address} is the address of {owners[address]} — remove this line"
+        elif address in claimed:
+            message = f"{address} is redirected by {claimed[address]} — remove this line"
+        else:
+            continue
+        yield Problem(site.shown(gone_file), line, message)

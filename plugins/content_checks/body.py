@@ -3,6 +3,7 @@
 import re
 from bisect import bisect_right
 
+from .protocol import per_file
 from .site_markdown import markdown_parser
 
 PLACEHOLDER = re.compile(r"\bxxx\b|\bTODO\b|\bTBD\b|lorem ipsum", re.IGNORECASE)
@@ -51,7 +52,8 @@ def links(source):
         yield number, match.group(1), match.group(2), (match.group(3) or "")[1:]
 
 
-def check_body(source):
+@per_file
+def check_body(source, site):
     """Yield (line, message) for what an editor may have left behind in the text."""
     prose = Prose(source)
     if not prose.text.strip() and not source.is_draft:

@@ -2,6 +2,7 @@
 
 import difflib
 
+from .protocol import per_file
 from .schema import fields_of
 from .site_markdown import is_unset
 from .values import text
@@ -15,9 +16,10 @@ def rules_for(kind, kinds):
     return required, optional
 
 
-def check_fields(source, known_templates, kinds):
+@per_file
+def check_fields(source, site):
     """Yield (line, message) for each field that is missing, unknown or of the wrong kind."""
-    required, optional = rules_for(source.kind, kinds)
+    required, optional = rules_for(source.kind, site.settings["CONTENT_KINDS"])
     for name in required:
         if name not in source.meta and name not in source.unreadable:
             yield 1, f"'{name}' is missing — add a line '{name}: …' to the front matter"
@@ -34,8 +36,8 @@ def check_fields(source, known_templates, kinds):
         elif (message := check(value)) and not (source.is_draft and check is text):
             yield line, f"'{name}' {message}"
     template = source.meta.get("template")
-    if isinstance(template, str) and template not in known_templates:
-        names = ", ".join(sorted(known_templates))
+    if isinstance(template, str) and template not in site.templates:
+        names = ", ".join(sorted(site.templates))
         yield (
             source.line_of("template"),
             f"template '{template}' does not exist — use one of {names}",

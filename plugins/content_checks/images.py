@@ -15,6 +15,7 @@ from PIL import Image, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
 from .body import Prose
+from .protocol import per_file
 from .source import Problem
 
 # Pelican loads plugins by folder name (content_images is listed before content_checks for
@@ -49,11 +50,12 @@ IMAGE = re.compile(
 )
 
 
-def check_images(source, content_root):
+@per_file
+def check_images(source, site):
     """Yield (line, message) for each image of this file that cannot go out as it is."""
     for line, match in Prose(source).find(IMAGE):
         kind, target = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
-        base = content_root if target.startswith("/") else source.path.parent
+        base = site.content_root if target.startswith("/") else source.path.parent
         path = os.path.join(base, target.lstrip("/"))
         checked = os.path.isfile(path) and not path.lower().endswith(LEFT_AS_THEY_ARE)
         if checked and (problem := image_problem(path, source.kind)):
@@ -132,11 +134,10 @@ def _ends_like_jpeg(path, scan_offset):
         return JPEG_END in file.read()
 
 
-def check_static_svgs(settings, shown):
+def check_static_svgs(site):
     """Problems for each unsafe SVG in the static folders, at its line in the SVG file."""
-    content_root = Path(settings["PATH"])
-    for folder in settings["STATIC_PATHS"]:
-        for path in sorted((content_root / folder).rglob("*")):
+    for folder in site.settings["STATIC_PATHS"]:
+        for path in sorted((site.content_root / folder).rglob("*")):
             if path.suffix.lower() == ".svg":
                 for line, what in svg_problems(path):
-                    yield Problem(shown(path), line, f"the drawing has {what} — {SVG_FIX}")
+                    yield Problem(site.shown(path), line, f"the drawing has {what} — {SVG_FIX}")

@@ -17,6 +17,7 @@ exactly the tokens the page is made of. What is refused, and why:
 import re
 
 from .body import Prose
+from .protocol import per_file
 from .site_markdown import markdown_parser
 
 INLINE_HTML_ALLOWED = {"br", "sub", "sup"}  # without attributes: they cannot run or style
@@ -31,7 +32,8 @@ PELICAN_LINK = re.compile(r"^\{(static|attach|filename)\}")
 UNREFERRED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
-def check_markup(source):
+@per_file
+def check_markup(source, site):
     """Yield (line, message) for each construct of this file readers would not see as
     the editor wrote it."""
     prose = Prose(source)

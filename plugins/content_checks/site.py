@@ -4,6 +4,7 @@ import os
 
 from .body import heading_ids, links
 from .file_names import exists_exactly, file_slug, missing_file_fix
+from .protocol import per_file
 from .source import Problem
 
 
@@ -30,40 +31,41 @@ def generated_lists(settings):
     }
 
 
-def check_url_and_save_as(source):
+@per_file
+def check_url_and_save_as(source, site):
     """Yield (line, message) when `url` (where links point) and `save_as` (where the page is
     written) name different addresses: every link to the page would be broken."""
     url, save_as = source.meta.get("url"), source.meta.get("save_as")
     if url is None and save_as is None:
         return
+    either = " — or remove both, and the file name is the address"
     if not isinstance(url, str):
-        yield source.line_of("save_as"), "'save_as' needs a 'url' of the same address"
+        yield source.line_of("save_as"), "'save_as' needs a 'url' of the same address" + either
     elif save_as != (expected := url if url.endswith(".html") else url + "index.html"):
-        yield source.line_of("url"), f"'url: {url}' needs 'save_as: {expected}' beside it"
+        yield source.line_of("url"), f"'url: {url}' needs 'save_as: {expected}' beside it" + either
 
 
-def check_site(sources, settings, content_root):
-    """Yield (source, line, message) for clashes and broken links between files."""
-    owners = generated_lists(settings)
-    for source in sources:
-        for line, message in check_url_and_save_as(source):
-            yield source, line, message + " — or remove both, and the file name is the address"
-        url = url_of(source, settings)
+def check_address_clashes(site):
+    """Problems for two files, or a file and a generated list, at the same address."""
+    owners = generated_lists(site.settings)
+    for source in site.sources:
+        url = url_of(source, site.settings)
         if url in owners:
             line = source.line_of("url") if "url" in source.meta else 1
-            yield (
-                source,
-                line,
-                (
-                    f"address /{url} is also used by {owners[url]} — "
-                    "give one of them another file name (or 'url')"
-                ),
+            message = (
+                f"address /{url} is also used by {owners[url]} — "
+                "give one of them another file name (or 'url')"
             )
+            yield Problem(source.shown_as, line, message)
         else:
             owners[url] = source.shown_as
 
+
+def check_links(site):
+    """Problems for {filename}/{static} links to a file that does not exist, or to a
+    heading id the file does not have."""
     # Paths as strings, normalised without touching the disk: one lookup per link.
-    by_path = {os.path.abspath(source.path): source for source in sources}
+    by_path = {os.path.abspath(source.path): source for source in site.sources}
     ids_by_path = {}  # heading ids, worked out once per file that links point into
 
     def ids_of(path):
@@ -71,38 +73,39 @@ def check_site(sources, settings, content_root):
             ids_by_path[path] = heading_ids(by_path[path])
         return ids_by_path[path]
 
-    for source in sources:
+    for source in site.sources:
         for line, kind, target, anchor in links(source):
-            base = content_root if target.startswith("/") else source.path.parent
+            base = site.content_root if target.startswith("/") else source.path.parent
             resolved = os.path.abspath(os.path.join(base, target.lstrip("/")))
             if resolved not in by_path and not exists_exactly(resolved):
-                fix = missing_file_fix(resolved, settings)
-                yield source, line, f"{{{kind}}}{target} does not exist{fix}"
+                fix = missing_file_fix(resolved, site.settings)
+                message = f"{{{kind}}}{target} does not exist{fix}"
             elif anchor and resolved in by_path and anchor not in ids_of(resolved):
                 ids = ", ".join(f"#{i}" for i in sorted(ids_of(resolved)))
-                yield source, line, f"{{{kind}}}{target} has no '#{anchor}' — use one of {ids}"
-    yield from check_named_pages(sources, settings)
+                message = f"{{{kind}}}{target} has no '#{anchor}' — use one of {ids}"
+            else:
+                continue
+            yield Problem(source.shown_as, line, message)
 
 
-def check_named_pages(sources, settings):
-    """Yield (source, line, message) for a slug in `services:` (or another kind's field) that
-    names no page of that kind."""
+def check_named_pages(site):
+    """Problems for a slug in `services:` (or another kind's field) that names no page of
+    that kind."""
+    settings, sources = site.settings, site.sources
     kinds = settings["CONTENT_KINDS"].items()
     for folder, kind in {k["folder"]: name for name, k in kinds if "template" in k}.items():
         slugs = {slug_of(s, settings) for s in sources if s.kind == kind}
         for source in sources:
             for item, slug in enumerate(source.meta.get(folder) or []):
                 if slug not in slugs:
-                    yield (
-                        source,
-                        source.line_of(folder, item),
-                        f"no {kind} '{slug}' — use one of {', '.join(sorted(slugs))}",
-                    )
+                    message = f"no {kind} '{slug}' — use one of {', '.join(sorted(slugs))}"
+                    yield Problem(source.shown_as, source.line_of(folder, item), message)
 
 
-def check_site_pages(sources, settings, content_root, shown):
+def check_site_pages(site):
     """Problems with a page the theme links from every page (SITE_PAGES, MENU): gone or a
     draft."""
+    settings, sources = site.settings, site.sources
     addresses = {url_of(s, settings) for s in sources if not s.is_draft}
     for title, link in settings["MENU"]:
         if link not in addresses | set(generated_lists(settings)):
@@ -114,11 +117,11 @@ def check_site_pages(sources, settings, content_root, shown):
             )
     by_path = {source.path.resolve(): source for source in sources}
     for role, path in settings["SITE_PAGES"].items():
-        file = (content_root / path).resolve()
+        file = (site.content_root / path).resolve()
         source = by_path.get(file)
         if source is None:
             yield Problem(
-                shown(file),
+                site.shown(file),
                 1,
                 f"the {role} page is missing (SITE_PAGES in pelican.conf.py names this file) — "
                 "put it back, or write its new file name in SITE_PAGES",
