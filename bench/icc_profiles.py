@@ -120,3 +120,8 @@ def cmyk_swop():
     if not CMYK_SWOP.exists():
         raise FileNotFoundError(f"{CMYK_SWOP}: install Debian's libgs-common (.ci/run does)")
     return CMYK_SWOP.read_bytes()
+
+
+def gray_without_curve():
+    """A grey profile that parses but lacks its tone curve (kTRC): LittleCMS cannot use it."""
+    return _profile(b"GRAY", {b"desc": _text_description("Broken grey"), b"wtpt": _xyz(D50)})

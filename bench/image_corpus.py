@@ -19,6 +19,9 @@ LittleCMS from the profile the file carries (None: transparent). In images/:
   rorelse.jpg    a motion photo (Samsung, Pixel): a video after the JPEG's end
   foto.jfif      a JPEG as Chrome on Windows saves it
   animation.png  an animated PNG (APNG), its frames' durations in float milliseconds
+  gra-animation.png  a grey APNG with a Gray Gamma 2.2 profile
+  gra-16-genomskinlig.png  16-bit grey PNG, one patch transparent (tRNS)
+  trasig-profil.jpg  grey JPEG whose profile LittleCMS cannot use: shown as untagged
   logga.svg      a clean SVG logo (viewBox only)
   inspelning.gif a 12 MB screen recording (bench.photos.screen_recording), not probed
 """
@@ -31,7 +34,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageCms, ImageDraw
 from pillow_heif import register_heif_opener
 
-from .icc_profiles import adobe_rgb, cmyk_swop, display_p3, gray_gamma_22
+from .icc_profiles import adobe_rgb, cmyk_swop, display_p3, gray_gamma_22, gray_without_curve
 from .photos import phone_exif, screen_recording
 
 SIZE = (1000, 600)  # over the 800 px an article needs
@@ -51,6 +54,9 @@ NAMES = (
     "rorelse",
     "foto",
     "apng",
+    "gra-animation",
+    "gra-16-genomskinlig",
+    "trasig-profil",
 )
 PROBES = ((0.25, 0.25), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75))  # patch centres
 SRGB = ImageCms.createProfile("sRGB")
@@ -73,11 +79,16 @@ def patches(colours=PATCHES, size=SIZE, mode="RGB"):
     return image
 
 
+def at(x, y, size):
+    """The pixel at a probe (fractions of width and height)."""
+    return round(x * size[0]), round(y * size[1])
+
+
 def managed(image, icc):
     """The sRGB colours at the probes of image read through the profile icc."""
     profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
     srgb = ImageCms.profileToProfile(image, profile, SRGB, outputMode="RGB")
-    return [srgb.getpixel((round(x * srgb.width), round(y * srgb.height))) for x, y in PROBES]
+    return [srgb.getpixel(at(x, y, srgb.size)) for x, y in PROBES]
 
 
 def png_16_bit_rgb(colours=PATCHES, size=SIZE):
@@ -128,20 +139,13 @@ def write_corpus(images):
         add(name, f"{name}.jpg", managed(srgb, icc))
 
     grey.convert("I").point(lambda v: v * 257).convert("I;16").save(images / "gra-16.png")
-    add(
-        "gra-16",
-        "gra-16.png",
-        [
-            (v, v, v)
-            for v in (grey.getpixel((round(x * SIZE[0]), round(y * SIZE[1]))) for x, y in PROBES)
-        ],
-        6,
-    )
+    grey_expected = [(v, v, v) for v in (grey.getpixel(at(x, y, SIZE)) for x, y in PROBES)]
+    add("gra-16", "gra-16.png", grey_expected, 6)
     (images / "rgb-16.png").write_bytes(png_16_bit_rgb())
     add("rgb-16", "rgb-16.png", list(PATCHES), 6)
 
     palette = patches().quantize(8)
-    corner = palette.getpixel((round(0.75 * SIZE[0]), round(0.75 * SIZE[1])))
+    corner = palette.getpixel(at(*PROBES[3], SIZE))
     palette.save(images / "palett.png", transparency=corner)
     add("palett", "palett.png", [*PATCHES[:3], None], 6)
 
@@ -181,6 +185,21 @@ def write_corpus(images):
         images / "animation.png", save_all=True, append_images=rgb_frames[1:], duration=150.5
     )
     add("apng", "animation.png", list(PATCHES))
+    grey_frames = [frame.convert("L") for frame in rgb_frames]
+    grey_frames[0].save(
+        images / "gra-animation.png",
+        save_all=True,
+        append_images=grey_frames[1:],
+        duration=150,
+        icc_profile=gray_gamma_22(),
+    )
+    add("gra-animation", "gra-animation.png", managed(grey, gray_gamma_22()))
+    sixteen = grey.convert("I").point(lambda v: v * 257).convert("I;16")
+    corner = sixteen.getpixel(at(*PROBES[3], SIZE))
+    sixteen.save(images / "gra-16-genomskinlig.png", transparency=corner)
+    add("gra-16-genomskinlig", "gra-16-genomskinlig.png", [*grey_expected[:3], None], 6)
+    grey.save(images / "trasig-profil.jpg", quality=95, icc_profile=gray_without_curve())
+    add("trasig-profil", "trasig-profil.jpg", grey_expected)
 
     (images / "inspelning.gif").write_bytes(screen_recording())
     (images / "logga.svg").write_text(

@@ -17,6 +17,8 @@ MISTAKES = {  # file in images/ → what the message says
     "liggande.jpg": "is only 600 px wide; an article needs at least 800 px",
     "inte-en-bild.jpg": "is not an image — save it as JPEG (photos) or PNG (screenshots)",
     "avbruten.jpg": "is damaged (the file is cut short) — copy it from the camera or phone",
+    # Cut short after its thumbnail's end marker: a phone photo's EXIF holds one.
+    "avbruten-miniatyr.jpg": "is damaged (the file is cut short) — copy it from the camera",
     "enorm.png": "is 41 megapixels (8200 × 5000), over the 40 megapixel limit — export it",
     "trasig.heic": "is not an image — save it as JPEG (photos) or PNG (screenshots)",
     "tung.jpg": "is 26 MB, over the 25 MB limit — export it as a JPEG of at most 4000 px",
@@ -53,6 +55,9 @@ def failed_build(tmp_path_factory):
     (images / "liggande.jpg").write_bytes(jpeg((1000, 600), exif=phone_exif(orientation=6)))
     (images / "inte-en-bild.jpg").write_text("Det här är en anteckning, inte ett foto.\n")
     (images / "avbruten.jpg").write_bytes(jpeg((1600, 1200), quality=95)[:4000])
+    thumbnail = jpeg((160, 120))
+    with_thumbnail = jpeg((1600, 1200), quality=95, comment=thumbnail)
+    (images / "avbruten-miniatyr.jpg").write_bytes(with_thumbnail[: len(with_thumbnail) * 2 // 3])
     Image.new("L", (8200, 5000)).save(images / "enorm.png")
     (images / "trasig.heic").write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(64))
     (images / "tung.jpg").write_bytes(jpeg((1600, 1200)) + bytes(26_000_000))
@@ -62,6 +67,8 @@ def failed_build(tmp_path_factory):
     frames = [Image.new("P", (2000, 1000), n) for n in range(201)]  # each its own colour
     frames[0].save(images / "lang.gif", save_all=True, append_images=frames[1:])
     (images / "skript.svg").write_text(UNSAFE_SVG, "utf-8")
+    # Beside the text, as {attach} would publish it: checked as well.
+    (content / "articles" / "ritning.svg").write_text(UNSAFE_SVG, "utf-8")
     result = build("pelican.conf.py", root / "output", content)
     return content / "articles" / "bilder.md", result, root / "output"
 
@@ -76,7 +83,9 @@ def test_each_image_mistake_fails_the_build_with_file_line_and_fix(failed_build)
     svg = shown.parents[1] / "images" / "skript.svg"
     svg_message = f"{svg}:3: the drawing has a <script> element — remove it in the drawing"
     assert any(line.startswith(svg_message) for line in lines), lines
-    assert f"content_checks: {len(MISTAKES) + 1} problems; nothing was built." in lines
+    beside_the_text = f"{shown.parent / 'ritning.svg'}:3: the drawing has a <script> element"
+    assert any(line.startswith(beside_the_text) for line in lines), lines
+    assert f"content_checks: {len(MISTAKES) + 2} problems; nothing was built." in lines
     assert not output.exists()
 
 

@@ -203,6 +203,11 @@ def test_an_illustrator_file_is_safe(tmp_path):
             "a style attribute that loads another file (url(https://example.org/p.svg#g))",
         ),
         (
+            '<rect\n  filter="url(https://example.org/f.svg#blur)"/>',
+            3,
+            "the attribute filter that loads another file (url(https://example.org/f.svg#blur))",
+        ),
+        (
             '<rect style="background:javascript:x()"/>',
             2,
             "a style attribute with a javascript: link",

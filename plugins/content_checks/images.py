@@ -22,10 +22,12 @@ from .source import Problem
 # this); tools and tests import them as plugins.* (as site_markdown does).
 try:
     from content_images.animation import ANIMATED_FORMATS
+    from content_images.colour import CMYK_WITHOUT_PROFILE
     from content_images.svg import svg_problems
     from content_images.variants import RASTER
 except ImportError:
     from plugins.content_images.animation import ANIMATED_FORMATS
+    from plugins.content_images.colour import CMYK_WITHOUT_PROFILE
     from plugins.content_images.svg import svg_problems
     from plugins.content_images.variants import RASTER
 
@@ -38,7 +40,7 @@ MAX_MEGABYTES = 25
 MAX_ANIMATION_MEGAPIXELS = 400  # about 40 s of a 1280 × 800 screen recording at 10 fps
 # MPO: a JPEG with a second picture (preview, depth map), as some cameras and phones save.
 PUBLISHED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "HEIF", "AVIF"}
-LEFT_AS_THEY_ARE = (".svg",)  # published unchanged; check_static_svgs checks them all
+LEFT_AS_THEY_ARE = (".svg",)  # published unchanged; check_static_svgs checks every one
 SVG_FIX = "remove it in the drawing program, or export the drawing as PNG"
 JPEG_END = b"\xff\xd9"
 ORIENTATION = 0x0112
@@ -78,7 +80,6 @@ def image_problem(path, kind):
             turned = image.getexif().get(ORIENTATION) in TURNED
             mode, has_profile = image.mode, bool(image.info.get("icc_profile"))
             frames = image.n_frames if image.format in ANIMATED_FORMATS else 1
-            scan_offset = image.tile[0][2] if image.tile else 0
     except UnidentifiedImageError:
         return "is not an image — save it as JPEG (photos) or PNG (screenshots)"
     except Image.DecompressionBombError:  # over 179 megapixels: Pillow will not open it
@@ -99,17 +100,14 @@ def image_problem(path, kind):
             "into one for the web — rename it to end in .jpg (photos) or .png (screenshots)"
         )
     if mode == "CMYK" and not has_profile:  # colour.py says why this is refused
-        return (
-            "is in CMYK for print and has no colour profile, so its colours cannot be "
-            "known — export it as RGB (sRGB) JPEG"
-        )
+        return CMYK_WITHOUT_PROFILE
     if frames * width * height > MAX_ANIMATION_MEGAPIXELS * 1e6:
         return (
             f"is an animation of {frames} frames at {width} × {height}, over the "
             f"{MAX_ANIMATION_MEGAPIXELS} megapixels in all the build can make small — "
             "record a shorter clip or a smaller part of the screen, or link to a video"
         )
-    if image_format in ("JPEG", "MPO") and not _ends_like_jpeg(path, scan_offset):
+    if image_format in ("JPEG", "MPO") and not _ends_like_jpeg(path):
         return "is damaged (the file is cut short) — copy it from the camera or phone again"
     if width * height > MAX_MEGAPIXELS * 1e6:
         return (
@@ -125,19 +123,34 @@ def image_problem(path, kind):
     return None
 
 
-def _ends_like_jpeg(path, scan_offset):
+def _ends_like_jpeg(path):
     # A photo cut off while copying still opens; its end-of-image marker is missing. Look
-    # for it from where the picture's data starts (Pillow's tile offset), not only at the
-    # end of the file: a motion photo (Samsung, Pixel, Xiaomi) has its video after it.
-    with open(path, "rb") as file:
-        file.seek(scan_offset)
-        return JPEG_END in file.read()
+    # for it after the picture's data starts: not before (an EXIF thumbnail has its own end
+    # marker), and not only at the file's end (a motion photo has its video after it).
+    data = Path(path).read_bytes()
+    scan = _start_of_scan(data)
+    return scan is not None and data.find(JPEG_END, scan) != -1
+
+
+def _start_of_scan(data):
+    """Offset of a JPEG's first start-of-scan marker (FFDA), stepping over the segments
+    before it by their lengths (ITU T.81, B.1.1.4); None if there is none."""
+    offset = 2  # after the start-of-image marker
+    while offset + 4 <= len(data) and data[offset] == 0xFF:
+        marker = data[offset + 1]
+        if marker == 0xDA:
+            return offset
+        if marker == 0xFF:  # fill byte before a marker
+            offset += 1
+            continue
+        offset += 2 + int.from_bytes(data[offset + 2 : offset + 4], "big")
+    return None
 
 
 def check_static_svgs(site):
-    """Problems for each unsafe SVG in the static folders, at its line in the SVG file."""
-    for folder in site.settings["STATIC_PATHS"]:
-        for path in sorted((site.content_root / folder).rglob("*")):
-            if path.suffix.lower() == ".svg":
-                for line, what in svg_problems(path):
-                    yield Problem(site.shown(path), line, f"the drawing has {what} — {SVG_FIX}")
+    """Problems for each unsafe SVG anywhere in content/ (images/ is published whole, and a
+    page can {attach} one from its own folder), at its line in the SVG file."""
+    for path in sorted(site.content_root.rglob("*")):
+        if path.suffix.lower() == ".svg":
+            for line, what in svg_problems(path):
+                yield Problem(site.shown(path), line, f"the drawing has {what} — {SVG_FIX}")

@@ -38,7 +38,7 @@ from .variants import EXTENSION, is_original, is_raster, og_image, variants
 # git ignores it (/cache/) and `invoke clean` empties it. CONTENT_IMAGES_CACHE moves it.
 CACHE = Path(__file__).resolve().parents[2] / "cache" / "images"
 IMG = re.compile(r"<img\b[^>]*>")
-LOCAL_SRC = re.compile(r'\bsrc="\{(?:static|attach)\}([^"]+)"')
+LOCAL_SRC = re.compile(r'\bsrc="(\{(?:static|attach)\})([^"]+)"')  # link kind, file
 ALT = re.compile(r'\balt="([^"]*)"')
 TAG = re.compile(r"<[^>]+>")
 # The first image is the page's largest element (its LCP) when little text comes before
@@ -88,10 +88,10 @@ def rewrite_images(content):
         local = LOCAL_SRC.search(tag)
         if not local:
             return _with(tag, extra)
-        path, relative = source_file(content, local.group(1))
+        path, relative = source_file(content, local.group(2))
         if not is_raster(path):
             return _with(tag, {**_size_of(path), **extra})
-        made = _variants(path, cache, content, local.group(1))
+        made = _variants(path, cache, content, local.group(1) + local.group(2))
         if _is_article(content) and not hasattr(content, "og_image"):
             _set_og_image(content, path, cache, made, relative, tag)
         if first and _is_article(content) and _leads(content, match.start(), made):
@@ -108,7 +108,7 @@ def rewrite_images(content):
     content._content = IMG.sub(replace, content._content)
 
 
-def _variants(path, cache, content, target):
+def _variants(path, cache, content, link):
     # content_checks reports what a file's header shows; this is the last guard, for what
     # only decoding shows (an animation over budget, a broken profile).
     try:
@@ -117,14 +117,15 @@ def _variants(path, cache, content, target):
         problem = str(trouble)
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
         problem = f"cannot be read ({error}) — export it again"
-    raise SystemExit(f"{_line_of(content.source_path, target)}: {{static}}{target} {problem}")
+    # As content_checks writes it: path:line: {static}../images/x.gif what — fix
+    raise SystemExit(f"{_line_of(content.source_path, link)}: {link} {problem}")
 
 
-def _line_of(source_path, target):
-    """path:line of the first line of the source that names target (path:1 if none), the
-    path as the editor's terminal shows it (as content_checks does)."""
+def _line_of(source_path, link):
+    """path:line of the first line of the source that has link (path:1 if none), the path
+    as the editor's terminal shows it (as content_checks does)."""
     with open(source_path, encoding="utf-8") as source:
-        number = next((n for n, line in enumerate(source, 1) if target in line), 1)
+        number = next((n for n, line in enumerate(source, 1) if link in line), 1)
     shown = os.path.relpath(source_path)
     return f"{source_path if shown.startswith('..') else shown}:{number}"
 

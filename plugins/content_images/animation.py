@@ -10,9 +10,9 @@ keeps screen text readable; the desktop column (672 px) takes 720 too. Readers w
 for reduced motion, and browsers without AVIF, get the first frame as a still.
 """
 
-from PIL import Image, ImageSequence
+from PIL import Image, ImageOps, ImageSequence
 
-from .colour import ImageTrouble
+from .colour import ImageTrouble, to_web
 
 ANIMATION_WIDTHS = (360, 720)
 PHONE_BUDGET = 1_000_000  # bytes one animation may cost a phone (issue 20)
@@ -24,7 +24,7 @@ ANIMATED_AVIF = {"quality": 60, "speed": 8, "range": "limited"}
 
 # Formats whose frames are an animation. Not MPO (a camera's JPEG with a second picture,
 # a preview or depth map) or HEIF (a burst): their first picture is the photo.
-ANIMATED_FORMATS = {"GIF", "PNG", "WEBP"}  # PNG: APNG
+ANIMATED_FORMATS = {"GIF", "PNG", "WEBP", "AVIF"}  # PNG: APNG
 
 
 def is_animation(path):
@@ -33,16 +33,21 @@ def is_animation(path):
 
 
 def save_animation(path, width, target):
-    """Write the animation at path, resized to width px, as animated AVIF to target."""
+    """Write the animation at path, resized to width px, as animated AVIF to target: each
+    frame upright and in colours browsers show (colour.to_web), as the still is."""
     frames, durations = [], []
     with Image.open(path) as image:
-        mode = "RGBA" if image.mode in ("RGBA", "PA") or "transparency" in image.info else "RGB"
-        height = round(image.height * width / image.width)
         for frame in ImageSequence.Iterator(image):
-            resized = frame.convert(mode).resize((width, height), Image.LANCZOS)
-            frames.append(resized)
+            frame.info.setdefault("icc_profile", image.info.get("icc_profile"))
+            upright = to_web(ImageOps.exif_transpose(frame))
+            height = round(upright.height * width / upright.width)
+            frames.append(upright.resize((width, height), Image.LANCZOS))
             # GIF's 0 means "as fast as it can"; APNG gives float milliseconds.
             durations.append(round(frame.info.get("duration") or 100))
+    # One mode for all (to_web drops an alpha a frame does not use); the first frame's
+    # profile is the animation's.
+    mode = "RGBA" if any(frame.mode == "RGBA" for frame in frames) else "RGB"
+    frames = [frame.convert(mode) for frame in frames]
     frames[0].save(
         target,
         "AVIF",

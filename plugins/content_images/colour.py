@@ -20,12 +20,16 @@ import re
 from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, ImageMath
 
 SRGB = ImageCms.createProfile("sRGB")
 PROFILE_SPACES = {"CMYK": "CMYK", "L": "GRAY", "RGB": "RGB", "LAB": "LAB"}  # mode → ICC space
 SIXTEEN_BIT = {"I", "I;16", "I;16B", "I;16L", "I;16N", "F"}
 PAGE_COLOUR = re.compile(r"--paper:\s*(#[0-9a-fA-F]{6})")
+CMYK_WITHOUT_PROFILE = (
+    "is in CMYK for print and has no colour profile, so its colours cannot be known — "
+    "export it as RGB (sRGB) JPEG"
+)
 
 
 class ImageTrouble(ValueError):
@@ -38,7 +42,7 @@ def to_web(image):
     Raises ImageTrouble for CMYK without a usable profile."""
     profile = _profile(image.info.get("icc_profile"))
     if image.mode in SIXTEEN_BIT:  # 0–65535 (PNG) or float: to 0–255, not clipped
-        image = image.convert("I").point(lambda value: value / 256).convert("L")
+        image = _eight_bit(image)
     if image.mode in ("P", "PA", "1", "LA") or "transparency" in image.info:
         base = "L" if image.mode in ("L", "LA") else "RGB"  # grey keeps its grey profile
         image = image.convert(base + "A")
@@ -57,18 +61,36 @@ def _in_rgb(image, profile):
         image.info = {"icc_profile": profile.tobytes()} if keep else {}
         return image
     if image.mode == "CMYK" and not _describes(profile, space):
-        raise ImageTrouble(
-            "is in CMYK for print and has no colour profile, so its colours cannot be "
-            "known — export it as RGB (sRGB) JPEG"
-        )
+        raise ImageTrouble(CMYK_WITHOUT_PROFILE)
     if image.mode == "LAB":
         profile = ImageCms.createProfile("LAB")
-    if _describes(profile, space):
-        converted = ImageCms.profileToProfile(image, profile, SRGB, outputMode="RGB")
-    else:  # untagged grey is sRGB grey; any other mode Pillow converts plainly
+    converted = _managed(image, profile, "RGB") if _describes(profile, space) else None
+    if converted is None:  # untagged grey is sRGB grey; any other mode Pillow converts plainly
         converted = image.convert("RGB")
     converted.info = {}
     return converted
+
+
+def _managed(image, profile, mode):
+    """image converted from profile to sRGB, or None when LittleCMS cannot use the profile
+    (one that parses but lacks a table it needs): then it counts as untagged, as in browsers."""
+    try:
+        return ImageCms.profileToProfile(image, profile, SRGB, outputMode=mode)
+    except ImageCms.PyCMSError:
+        return None
+
+
+def _eight_bit(image):
+    """16-bit grey (or float) as 8-bit grey, its one transparent value (tRNS) as alpha."""
+    transparent = image.info.get("transparency")
+    grey = image.convert("I").point(lambda value: value / 256).convert("L")
+    grey.info = {k: v for k, v in image.info.items() if k != "transparency"}
+    if isinstance(transparent, int):
+        opaque = ImageMath.lambda_eval(
+            lambda a: (a["v"] != transparent) * 255, v=image.convert("I")
+        )
+        grey.putalpha(opaque.convert("L"))
+    return grey
 
 
 def _describes(profile, space):
@@ -89,7 +111,7 @@ def in_srgb(image):
     profile = _profile(image.info.get("icc_profile"))
     if profile is None or image.mode not in ("RGB", "RGBA"):
         return image
-    converted = ImageCms.profileToProfile(image, profile, SRGB, outputMode=image.mode)
+    converted = _managed(image, profile, image.mode) or image.copy()
     converted.info = {}
     return converted
 

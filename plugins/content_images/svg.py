@@ -177,8 +177,9 @@ class _Scan(ContentHandler):
         url = URL_NOISE.sub("", value).lower()
         if local.lower().startswith("on"):
             return f'an event handler ({qname}="…")'
-        if local == "style":
-            return next((f"a style attribute {how}" for _, how in _css(value)), None)
+        if local == "style" or "url(" in url:  # fill="url(…)", filter=, cursor= too
+            where = "a style attribute" if local == "style" else f"the attribute {qname}"
+            return next((f"{where} {how}" for _, how in _css(value)), None)
         if element in ("set", "animate") and local == "attributeName" and url.endswith("href"):
             return f'an animation that changes a link (<{element} attributeName="{value}">)'
         if local != "href" or not url or url.startswith("#") or SAFE_DATA.match(url):
