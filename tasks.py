@@ -182,7 +182,7 @@ def check_content(c, content="content"):
     )
     problems = find_content_problems(settings)
     if problems:
-        report(problems, "fix them before you commit.")
+        report(problems, f"fix {'it' if len(problems) == 1 else 'them'} before you commit.")
         raise SystemExit(1)
     print("content_checks: no problems.")
 
