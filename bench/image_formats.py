@@ -17,8 +17,8 @@ import time
 
 from PIL import Image, ImageChops, ImageStat
 
-from bench.photos import phone_photo, screenshot
 from plugins.content_images.variants import AVIF, JPEG, WEBP_LOSSLESS
+from samples.photos import phone_photo, screenshot
 
 WIDTH = 1080
 

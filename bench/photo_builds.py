@@ -1,6 +1,6 @@
 """Build times with photos: the real content plus twelve articles, each opening with a
 12-megapixel phone photo, against the same site with the same articles and no photos;
-and the real content plus an article for each kind of image file (bench/image_corpus.py:
+and the real content plus an article for each kind of image file (samples/image_corpus.py:
 CMYK, grey, Adobe RGB, P3, 16-bit, palette, RGBA, GIFs, HEIC, SVG).
 
     uv run --group bench python -m bench.photo_builds   # also part of `invoke bench`
@@ -17,9 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .image_corpus import shown_images, write_corpus
+from samples.image_corpus import shown_images, write_corpus
+from samples.photos import phone_photo
+
 from .measure import OURS, ROOT, build, median
-from .photos import phone_photo
 
 PHOTOS = 12
 RESULTS = ROOT / "docs" / "performance.json"

@@ -93,7 +93,7 @@ def photo_section(results):
 ## With photos
 
 The real site plus {p["photos"]} articles, each opening with a 12-megapixel phone photo
-(`bench/photos.py`, about 1.9 MB as JPEG), against the same site with the same articles
+(`samples/photos.py`, about 1.9 MB as JPEG), against the same site with the same articles
 and no photos; production build, each run building the three in turn, medians of
 {p["runs"]} runs (`uv run --group bench python -m bench.photo_builds`; cold samples
 {", ".join(f"{s:.1f}" for s in p["samples"]["cold"])} s on this shared machine).
@@ -115,13 +115,13 @@ cache is kept.
 
 
 def corpus_rows(p):
-    """Every kind of image file (bench/image_corpus.py), when measured with it."""
+    """Every kind of image file (samples/image_corpus.py), when measured with it."""
     if "corpus_cold_seconds" not in p:
         return ""
     return f"""
 Every kind of image file an editor brings, an article each on the real site (CMYK, grey,
 Adobe RGB, P3, 16-bit, palette and RGBA PNGs, a small GIF, a 12 MB screen recording, a
-HEIC, an SVG: `bench/image_corpus.py`), in the same runs:
+HEIC, an SVG: `samples/image_corpus.py`), in the same runs:
 
 | build | seconds |
 | --- | ---: |

@@ -1,9 +1,9 @@
-"""The image corpus (bench/image_corpus.py) in a copy of the fixture site, an article for
+"""The image corpus (samples/image_corpus.py) in a copy of the fixture site, an article for
 each image, made once per test session."""
 
 from site_copy import article, write_site
 
-from bench.image_corpus import shown_images, write_corpus
+from samples.image_corpus import shown_images, write_corpus
 
 RECORDING = "/artiklar/bild-inspelning/"
 LOGO = "/artiklar/bild-logga/"

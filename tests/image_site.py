@@ -7,12 +7,12 @@ The fixture site (tests/fixtures/site/) plus:
   then a portrait photo whose pixels lie on their side (EXIF orientation 6);
 - that photo at the end of a service and of the start page;
 - a hidden article (`status: hidden`: written, but in no list) with a photo of its own.
-The photos are drawn by bench/photos.py in the test: no large binary is committed.
+The photos are drawn by samples/photos.py in the test: no large binary is committed.
 """
 
 from site_copy import article, write_site
 
-from bench.photos import phone_exif, phone_photo, screenshot
+from samples.photos import phone_exif, phone_photo, screenshot
 
 PHOTO_ARTICLE = "/artiklar/med-foton/"
 LATE_PHOTO_ARTICLE = "/artiklar/foto-langre-ner/"
@@ -24,7 +24,7 @@ LATE_PHOTO = "images/sent.jpg"
 HIDDEN_PHOTO = "images/dold.jpg"
 SERVICE_FILE, SERVICE = "services/teamcoaching.md", "/tjanster/teamcoaching/"
 START_FILE, START = "pages/start.md", "/"
-SERIAL = b"SN-4711-EPM"  # bench.photos.phone_exif writes it
+SERIAL = b"SN-4711-EPM"  # samples.photos.phone_exif writes it
 LONG_TEXT = "Det här stycket kommer före bilden och är längre än en ingress brukar vara. " * 6
 
 ARTICLES = {

@@ -9,8 +9,8 @@ import pytest
 from PIL import Image
 from site_copy import article, write_site
 
-from bench.photos import phone_exif
 from conftest import build
+from samples.photos import phone_exif
 
 MISTAKES = {  # file in images/ → what the message says
     "liten.jpg": "is only 700 px wide; an article needs at least 800 px to look sharp — use",

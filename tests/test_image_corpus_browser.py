@@ -5,7 +5,7 @@ format holds it and laid on the page's colour where it does not; no file keeps a
 position or a profile that does not match its pixels; an animation is still for readers
 who ask for less motion, and a 12 MB screen recording costs a phone under 1 MB.
 
-The images are bench/image_corpus.py's, one article each, built once for this module.
+The images are samples/image_corpus.py's, one article each, built once for this module.
 """
 
 import re
@@ -14,9 +14,9 @@ import pytest
 from image_corpus import LOGO, RECORDING, corpus_content, page_of
 from PIL import Image
 
-from bench.image_corpus import NAMES, PROBES
-from bench.photos import GPS_IFD
 from conftest import build, parse
+from samples.image_corpus import NAMES, PROBES
+from samples.photos import GPS_IFD
 from tools.static_server import serving
 
 PAGE_BACKGROUND = (0xFA, 0xF8, 0xF4)  # --paper: what a transparent image lies on

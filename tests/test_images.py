@@ -24,8 +24,8 @@ from image_site import (
 )
 from PIL import Image
 
-from bench.photos import GPS_IFD
 from conftest import PRODUCTION_ENV, build, parse
+from samples.photos import GPS_IFD
 
 SITEURL = PRODUCTION_ENV["SITEURL"]
 PROGRESS = re.compile(r"^content_images: (\S+) → ", re.MULTILINE)

@@ -23,7 +23,7 @@ LittleCMS from the profile the file carries (None: transparent). In images/:
   gra-16-genomskinlig.png  16-bit grey PNG, one patch transparent (tRNS)
   trasig-profil.jpg  grey JPEG whose profile LittleCMS cannot use: shown as untagged
   logga.svg      a clean SVG logo (viewBox only)
-  inspelning.gif a 12 MB screen recording (bench.photos.screen_recording), not probed
+  inspelning.gif a 12 MB screen recording (samples.photos.screen_recording), not probed
 """
 
 import io
