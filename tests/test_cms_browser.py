@@ -143,14 +143,21 @@ def repository(tmp_path_factory):
     return copy_of_fixture_site(tmp_path_factory.mktemp("cms-repository"))
 
 
-@pytest.fixture(scope="module")
-def cms(browser, repository, tmp_path_factory):
-    """One signed-in tab on /admin/ (built once) against decap-server writing the copy."""
+@contextmanager
+def cms_tab(browser, repository, site_folder):
+    """One signed-in tab on /admin/ (built once into site_folder) against decap-server
+    writing repository."""
     with (
         running_decap_server(repository, "fs") as backend,
-        served_admin(tmp_path_factory.mktemp("cms-site"), backend) as admin_url,
+        served_admin(site_folder, backend) as admin_url,
         signed_in(browser, admin_url) as page,
     ):
+        yield page
+
+
+@pytest.fixture(scope="module")
+def cms(browser, repository, tmp_path_factory):
+    with cms_tab(browser, repository, tmp_path_factory.mktemp("cms-site")) as page:
         yield page
 
 

@@ -11,15 +11,7 @@ difference stays in sight instead of being hidden."""
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
-from test_cms_browser import (
-    CONTENT,
-    copy_of_fixture_site,
-    open_entry,
-    publish,
-    running_decap_server,
-    served_admin,
-    signed_in,
-)
+from test_cms_browser import CONTENT, cms_tab, copy_of_fixture_site, open_entry, publish
 
 from conftest import build_or_fail, parse
 
@@ -131,13 +123,8 @@ def repository(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def cms(browser, repository, tmp_path_factory):
-    """One signed-in tab on /admin/ against decap-server writing the copy."""
-    with (
-        running_decap_server(repository, "fs") as backend,
-        served_admin(tmp_path_factory.mktemp("cms-preview-site"), backend) as admin_url,
-        signed_in(browser, admin_url) as cms,
-    ):
-        yield cms
+    with cms_tab(browser, repository, tmp_path_factory.mktemp("cms-preview-site")) as page:
+        yield page
 
 
 def type_markdown(cms, markdown):

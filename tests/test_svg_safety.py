@@ -123,7 +123,11 @@ def test_a_clean_logo_is_safe_and_sized_by_its_viewbox(tmp_path):
         (' width="120px" height="40.4px" viewBox="0 0 60 20"', (120, 40)),
         (' width="100%" height="100%" viewBox="0 0 300 150"', (300, 150)),
         (' width="10cm" height="5cm" viewBox="0 0 100 50"', (100, 50)),
-        (' width="120" viewBox="0 0 60,20"', (60, 20)),  # both or neither
+        (' width="120" viewBox="0 0 60,20"', (120, 40)),  # the other side in proportion
+        (' height="10" viewBox="0 0 60 20"', (30, 10)),
+        (' width="120"', None),
+        (' width="120" viewBox="0 0 0 20"', None),
+        (' viewBox="0 0 1e999 10"', None),
         (' width="100%"', None),
         ("", None),
         (' viewBox="0 0 0 10"', None),

@@ -58,19 +58,32 @@ def svg_problems(path) -> list[tuple[int, str]]:
 
 
 def svg_size(path) -> tuple[int, int] | None:
-    """(width, height) in CSS px the <img> should get: from width/height attributes when both
-    are plain numbers or px; else from viewBox (its width/height, rounded); None when neither
-    gives a size."""
+    """(width, height) in CSS px the <img> should get, as a browser sizes the file: from the
+    width and height attributes when they are plain numbers or px; one of them with the
+    viewBox's proportions; else the viewBox's size; None when nothing gives a size."""
     root = _scan(path).root or {}
-    sides = [SIZE.fullmatch(root.get(name, "")) for name in ("width", "height")]
-    sizes = [float(side[1]) for side in sides if side]
+    width, height = (_px(root.get(name, "")) for name in ("width", "height"))
     try:
-        if len(sizes) < 2 or min(sizes) <= 0:  # 100%, 10cm or missing: the viewBox tells
-            sizes = [float(size) for size in re.split(r"[\s,]+", root["viewBox"].strip())[2:]]
-        width, height = sizes
-        return (max(1, round(width)), max(1, round(height))) if min(sizes) > 0 else None
-    except (KeyError, ValueError, OverflowError):  # no viewBox, or not four numbers
-        return None
+        box = [float(size) for size in re.split(r"[\s,]+", root["viewBox"].strip())[2:]]
+        box_width, box_height = box
+    except (KeyError, ValueError):  # no viewBox, or not four numbers
+        box_width = box_height = None
+    proportions = box_width and box_height  # both non-zero
+    if width and not height and proportions:
+        height = width * box_height / box_width
+    elif height and not width and proportions:
+        width = height * box_width / box_height
+    elif not (width and height):
+        width, height = box_width, box_height
+    if not (width and height and 0 < width < 1e6 and 0 < height < 1e6):
+        return None  # nothing to size by, or nonsense (negative, infinite)
+    return max(1, round(width)), max(1, round(height))
+
+
+def _px(value):
+    """A length in CSS px, or None for %, cm and the like (the viewBox decides then)."""
+    match = SIZE.fullmatch(value)
+    return float(match[1]) if match and float(match[1]) > 0 else None
 
 
 def _scan(path):
