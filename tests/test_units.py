@@ -3,7 +3,7 @@ of these breaks, the failure names the function, not a page.
 
 Slugs and addresses (content_checks), the image `sizes` and <picture> (content_images),
 the colour conversion (content_images.colour), the Content-Security-Policy
-(security_headers) and the JSON-LD nodes (structured_data).
+(security_headers) and the JSON-LD breadcrumbs (structured_data).
 """
 
 import pytest
@@ -17,6 +17,7 @@ from plugins.content_images.colour import ImageTrouble, flatten, to_web
 from plugins.content_images.markup import COLUMN_SIZES, picture, sizes
 from plugins.content_images.variants import Variants
 from plugins.security_headers import NOT_IN_META, directives, policy
+from plugins.structured_data import breadcrumbs
 
 
 @pytest.mark.parametrize(
@@ -93,3 +94,19 @@ def test_the_policy_allows_only_the_form_service_beyond_the_site():
     assert rules["connect-src"] == rules["form-action"] == "'self' https://formspree.io"
     assert policy([("a", "x"), ("b", "y z")]) == "a x; b y z"
     assert "frame-ancestors" in rules and "frame-ancestors" in NOT_IN_META  # header only
+
+
+class Page:
+    title = "Teamcoaching"
+
+
+def test_the_breadcrumbs_follow_the_menu_to_the_page():
+    context = {"MENU": [("Tjänster", "tjanster/"), ("Artiklar", "artiklar/")], "page": Page()}
+    trail = breadcrumbs(context, "https://www.epm.se", "tjanster/teamcoaching/")
+    assert [(item["name"], item["item"]) for item in trail["itemListElement"]] == [
+        ("Start", "https://www.epm.se/"),
+        ("Tjänster", "https://www.epm.se/tjanster/"),
+        ("Teamcoaching", "https://www.epm.se/tjanster/teamcoaching/"),
+    ]
+    assert breadcrumbs(context, "https://www.epm.se", "") is None  # the start page
+    assert breadcrumbs(context, "https://www.epm.se", "404.html") is None
