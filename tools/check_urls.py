@@ -1,9 +1,10 @@
 """check-urls: every address in the last deploy's sitemap still answers in the new build.
 
 An address passes when the build has a file there (a page, or the redirect page that
-`original_url` makes) or when content/gone.txt lists it. A sitemap that is not there
-(404, or no server at that address) means nothing was published yet: a note, not a
-failure. `invoke check-urls` builds first only when output/ is missing or stale.
+`original_url` makes) or when content/gone.txt lists it. A site that answers that it has
+no sitemap (NOT_PUBLISHED: 404, 410) means nothing was published yet: a note, not a
+failure. A site that cannot be reached fails: a network fault must not wave a deploy
+through. `invoke check-urls` builds first only when output/ is missing or stale.
 """
 
 import urllib.error
