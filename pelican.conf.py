@@ -1,10 +1,16 @@
 """Development settings for the EPM website (read by path: `pelican -s pelican.conf.py`).
 
-Production overrides live in publishconf.py; both are flat UPPER_CASE settings.
+Production overrides live in publishconf.py; both are flat UPPER_CASE settings, and both
+end by deriving the settings that follow from these (site_model/settings.py).
 """
 
 import datetime
 import os
+import sys
+
+# The site's model (site_model/) is imported by the plugins, however Pelican was started.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from site_model.settings import derive
 
 # The firm's names, as the original page writes them; SITENAME joins them.
 SITE_SHORTNAME = "EPM"
@@ -27,7 +33,7 @@ AREA_SERVED = "Sverige"  # schema.org areaServed, for the firm and each service
 # Empty: links are root-relative in development; publishconf.py requires an https URL.
 SITEURL = os.environ.get("SITEURL", "")
 PRODUCTION = False  # publishconf.py: True
-# SITE_ORIGIN, FEED_DOMAIN and CMS_LOCAL_BACKEND follow from these: plugins/derived_settings.
+# SITE_ORIGIN, FEED_DOMAIN and CMS_LOCAL_BACKEND follow from these (derive, at the end).
 # Where `invoke livereload` and `invoke serve` show the site and run the local form sink.
 PREVIEW_HOST = "127.0.0.1"
 PREVIEW_PORT = 8000
@@ -53,18 +59,43 @@ DEFAULT_LANG = "sv"  # <html lang>, JSON-LD inLanguage
 BABEL_LOCALE = "sv_SE"  # dates via Babel and og:locale; Pelican's LOCALE would use the OS locale
 
 PATH = "content"
-# The kinds of content: each is a folder of content/ with its own address. Pelican's
-# settings below, the content checks, `invoke new` and the theme all read this one table.
-# A kind with a `template` is one of ours (plugins/content_kinds): its pages use that
-# template, carry an `order:`, and templates get them in that order under the folder's
-# name (`services`). A new kind ("case studies") is a folder, a template and a line here.
+# The kinds of content, each in one entry (its keys: site_model/kinds.py). Pelican's paths
+# and addresses, the lists and the menu, the CMS, the checks and `invoke new` all follow
+# from these. A kind with a `template` is one of ours (plugins/content_kinds): its pages
+# use that template, carry an `order:`, and templates get them in that order under the
+# folder's name (`services`). A new kind is an entry here, its templates and its content.
 CONTENT_KINDS = {
-    "article": {"folder": "articles", "url": "artiklar/{slug}/"},
-    "page": {"folder": "pages", "url": "{slug}/"},
-    "service": {"folder": "services", "url": "tjanster/{slug}/", "template": "service"},
+    "article": {
+        "folder": "articles",
+        "url": "artiklar/{slug}/",
+        "label": "Artikel",
+        "label_plural": "Artiklar",
+        "list": {"url": "artiklar/", "template": "index", "menu": 2},
+        "fields": ["title", "date", "author", "summary", "modified", "status", "original_url"],
+    },
+    "page": {
+        "folder": "pages",
+        "url": "{slug}/",
+        "label": "Sida",
+        "label_plural": "Sidor",
+        "fields": [
+            *("title", "summary", "status", "template", "url", "save_as"),
+            *("eyebrow", "robots", "original_url", "modified"),
+        ],
+        "editors_create": False,  # a page needs a template and an address: a developer's
+    },
+    "service": {
+        "folder": "services",
+        "url": "tjanster/{slug}/",
+        "label": "Tjänst",
+        "label_plural": "Tjänster",
+        "template": "service",
+        "list": {"url": "tjanster/", "template": "services", "menu": 1},
+        "fields": ["title", "summary", "order", "status", "original_url"],
+    },
 }
-ARTICLE_PATHS = [CONTENT_KINDS["article"]["folder"]]
-PAGE_PATHS = [kind["folder"] for name, kind in CONTENT_KINDS.items() if name != "article"]
+# The main menu: the lists above with a `menu` place, then these.
+MENU_LINKS = [("Kontakt", "kontakt/")]
 STATIC_PATHS = ["images"]
 # Pages the theme links to from every page, by their file in content/ (plugins/site_pages).
 SITE_PAGES = {
@@ -119,23 +150,12 @@ JS_MIN = False
 
 # The file name is the slug, so an editor controls the URL by naming the file.
 SLUGIFY_SOURCE = "basename"
-ARTICLE_URL = CONTENT_KINDS["article"]["url"]
-ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
-PAGE_URL = CONTENT_KINDS["page"]["url"]
-PAGE_SAVE_AS = PAGE_URL + "index.html"
 DRAFT_URL = "utkast/{slug}/"
 DRAFT_SAVE_AS = "utkast/{slug}/index.html"
 DRAFT_PAGE_URL = "utkast/{slug}/"
 DRAFT_PAGE_SAVE_AS = "utkast/{slug}/index.html"
 
-# Generated lists: the article list and the service overview, nothing else.
-DIRECT_TEMPLATES = ["index", "services"]
-# Each list lives at its kind's address less the slug: /artiklar/, /tjanster/.
-INDEX_URL = CONTENT_KINDS["article"]["url"].removesuffix("{slug}/")
-INDEX_SAVE_AS = INDEX_URL + "index.html"
-SERVICES_URL = CONTENT_KINDS["service"]["url"].removesuffix("{slug}/")
-SERVICES_SAVE_AS = SERVICES_URL + "index.html"
-MENU = [("Tjänster", SERVICES_URL), ("Artiklar", INDEX_URL), ("Kontakt", "kontakt/")]
+# Generated lists: only the kinds' lists (DIRECT_TEMPLATES is derived from their `list`).
 DEFAULT_PAGINATION = False
 
 # No page that nobody designed: Pelican's author, category, tag and archive pages are off.
@@ -153,9 +173,6 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
-# Pelican checks that feeds have a domain before any plugin runs; derived_settings makes
-# it SITE_ORIGIN, which publishconf.py's SITEURL changes.
-FEED_DOMAIN = PREVIEW_URL
 FEED_ALL_ATOM = "artiklar/atom.xml"
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
@@ -220,7 +237,7 @@ PRIVACY_PROCESSORS = [
 ]
 
 # --- Editing in the browser: the CMS at /admin/ (plugins/admin, docs/editing.md) ---------
-# Its fields come from plugins/content_checks/schema.py; these say where things are.
+# Its fields come from site_model/schema.py; these say where things are.
 CMS_PACKAGE = "node_modules/decap-cms/dist"  # the CMS script, pinned in package-lock.json
 CMS_CONTENT_FOLDER = "content"  # where content/ is in the repository the CMS edits
 # The GitHub repository (owner/name) and branch editors' pull requests go to; GitHub
@@ -233,4 +250,5 @@ CMS_AUTH_URL = ""
 # `invoke livereload` runs decap-server here, so /admin/ edits the working copy with no
 # account. A build for a real address (SITEURL set: production) has no local backend.
 CMS_SERVER_PORT = 8081
-CMS_LOCAL_BACKEND = None  # derived: decap-server in a preview (plugins/derived_settings)
+
+derive(globals())  # last: publishconf.py derives again after its overrides

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 from pelican.settings import get_settings_from_file
 
+from site_model.settings import derive  # importable: pelican.conf.py put it on the path
+
 globals().update(get_settings_from_file(str(Path(__file__).with_name("pelican.conf.py"))))
 PRODUCTION = True
 
@@ -35,3 +37,5 @@ HTML_MIN = True
 # Drafts are previewed locally and never published.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+
+derive(globals())  # last: what follows from the settings above

@@ -15,8 +15,8 @@ from invoke import task
 from pelican import main as pelican_main
 from pelican.settings import get_settings_from_file, read_settings
 
-from plugins.content_checks import check_content as find_content_problems
-from plugins.content_checks import report
+from site_model.checks import check_content as find_content_problems
+from site_model.checks import report
 from tools.audit import markdown_table, missed_goals, run_audit
 from tools.build_summary import addresses_summary, append_step_summary, build_summary
 from tools.check_urls import check, is_fresh

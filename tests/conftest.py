@@ -25,13 +25,15 @@ from tools.static_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site"
+SETTINGS = get_settings_from_file(str(ROOT / "pelican.conf.py"))  # derived, as a build's
+# The generated lists of the kinds (CONTENT_KINDS): /artiklar/, /tjanster/.
+LIST_PAGES = ["/" + kind.list_page.url for kind in SETTINGS["LIST_PAGES"].values()]
 # The fixture site's published pages; its drafts are under /utkast/ in the preview only.
 FIXTURE_SITE_MAP = [
     "/",
-    "/artiklar/",
+    *LIST_PAGES,
     "/artiklar/att-valja-coach/",
     "/artiklar/ledarskap-i-forandring/",
-    "/tjanster/",
     "/tjanster/styrelsecoaching/",
     "/tjanster/teamcoaching/",
     "/tjanster/karriarcoaching/",
@@ -44,7 +46,6 @@ FIXTURE_SITE_MAP = [
 FIXTURE_DRAFTS = ["/utkast/framtida-tjanst/", "/utkast/utkast-om-mentorskap/"]
 # The editors' content; tests/test_editor_changes.py points this at an edited copy.
 REAL_CONTENT = Path(os.environ.get("CONTENT_UNDER_TEST", ROOT / "content"))
-SETTINGS = get_settings_from_file(str(ROOT / "pelican.conf.py"))
 ARTIFACTS = ROOT / "test-artifacts"
 ADMIN_FOLDER = "admin"  # the editors' CMS (plugins/admin), not a reader's page
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]  # what axe-core checks

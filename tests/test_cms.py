@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from conftest import ADMIN_FOLDER, FIXTURE_CONTENT, PRODUCTION_ENV, ROOT, SETTINGS, build, require
-from plugins.content_checks.fields import rules_for
-from plugins.content_checks.schema import linked_kinds
+from site_model.checks.fields import rules_for
+from site_model.kinds import content_kinds, own_kinds
 
-KINDS = SETTINGS["CONTENT_KINDS"]
+KINDS = content_kinds(SETTINGS)
 CMS_ONLY = {"body"}  # the Markdown text below the front matter
 
 
@@ -28,7 +28,7 @@ def config_of(site):
 
 def kind_of(collection):
     folder = collection["folder"].removeprefix(SETTINGS["CMS_CONTENT_FOLDER"] + "/")
-    return next(kind for kind, where in KINDS.items() if where["folder"] == folder)
+    return next(name for name, kind in KINDS.items() if kind.folder == folder)
 
 
 def csp(text):
@@ -39,20 +39,20 @@ def test_every_kind_of_content_has_a_collection(fixture_site):
     collections = config_of(fixture_site)["collections"]
     assert sorted(kind_of(c) for c in collections) == sorted(KINDS)
     for collection in collections:
-        folder = fixture_site.content / KINDS[kind_of(collection)]["folder"]
+        folder = fixture_site.content / KINDS[kind_of(collection)].folder
         assert folder.is_dir(), collection["folder"]
 
 
 def test_every_cms_field_is_a_field_the_checks_know(fixture_site):
     for collection in config_of(fixture_site)["collections"]:
-        required, optional = rules_for(kind_of(collection), KINDS)
+        required, optional = rules_for(kind_of(collection), SETTINGS)
         for field in collection["fields"]:
             assert field["name"] in {*required, *optional, *CMS_ONLY}, field
 
 
 def test_required_fields_are_required_in_the_cms_and_only_they(fixture_site):
     for collection in config_of(fixture_site)["collections"]:
-        required, _ = rules_for(kind_of(collection), KINDS)
+        required, _ = rules_for(kind_of(collection), SETTINGS)
         fields = {field["name"]: field for field in collection["fields"]}
         assert set(required) <= set(fields), collection["name"]
         for name, field in fields.items():
@@ -62,7 +62,7 @@ def test_required_fields_are_required_in_the_cms_and_only_they(fixture_site):
 
 def test_every_choice_the_cms_offers_passes_the_checks(fixture_site):
     for collection in config_of(fixture_site)["collections"]:
-        required, optional = rules_for(kind_of(collection), KINDS)
+        required, optional = rules_for(kind_of(collection), SETTINGS)
         checks = {**required, **optional}
         for field in collection["fields"]:
             for option in field.get("options", []):
@@ -73,12 +73,12 @@ def test_the_services_pick_list_offers_the_services_by_file_name(fixture_site):
     config = config_of(fixture_site)
     by_kind = {kind_of(c): c for c in config["collections"]}
     articles = {field["name"]: field for field in by_kind["article"]["fields"]}
-    for folder, kind in linked_kinds(KINDS).items():
+    for folder, kind in own_kinds(SETTINGS).items():
         pick = articles[folder]
         assert pick["widget"] == "relation" and pick["multiple"] is True
         # The collection it picks from is the folder of that kind, and it saves file names
         # (slugs), which is what the content checks look up.
-        assert pick["collection"] == by_kind[kind]["name"]
+        assert pick["collection"] == by_kind[kind.name]["name"]
         assert pick["value_field"] == "{{slug}}"
 
 

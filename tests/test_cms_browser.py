@@ -17,6 +17,7 @@ import subprocess
 import time
 import urllib.request
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -33,7 +34,7 @@ from conftest import (
     parse,
     require,
 )
-from plugins.content_checks import check_content
+from site_model.checks import check_content
 from tools.static_server import serving
 
 DECAP_SERVER = ROOT / "node_modules/decap-server/dist/index.js"
@@ -100,8 +101,9 @@ def running_decap_server(repository, mode):
 
 @contextmanager
 def served_admin(folder, backend):
-    """/admin/ built with the project's settings, its local backend at `backend`, served."""
-    overrides = {"CMS_LOCAL_BACKEND": backend}
+    """/admin/ built with the project's settings, its local backend at `backend` (a
+    decap-server on PREVIEW_HOST), served."""
+    overrides = {"CMS_SERVER_PORT": urlsplit(backend).port}
     result = build("pelican.conf.py", folder, FIXTURE_CONTENT, overrides=overrides)
     assert result.returncode == 0, result.stderr
     with serving(folder) as url:

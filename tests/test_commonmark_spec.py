@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.commonmark_reader.parser import markdown_parser
+from site_model.markdown import markdown_parser
 
 EXAMPLES = json.loads(
     (Path(__file__).parent / "data" / "commonmark_spec.json").read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from plugins.commonmark_reader.parser import markdown_parser
+from site_model.markdown import markdown_parser
 
 
 @pytest.fixture(scope="module", params=["fixture", "real"])

@@ -21,7 +21,7 @@ import yaml
 from pelican.settings import read_settings
 
 from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, ROOT, build, parse
-from plugins.content_checks import check_content
+from site_model.checks import check_content
 
 ARTICLE = "content/articles/ledarskap-i-forandring.md"
 SERVICE = "content/services/teamcoaching.md"

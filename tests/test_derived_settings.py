@@ -4,8 +4,8 @@ preview."""
 
 import pytest
 
-from conftest import SETTINGS, build, parse
-from plugins.derived_settings import derive
+from conftest import PRODUCTION_ENV, ROOT, SETTINGS, build, parse
+from site_model.settings import derive, read
 
 PREVIEW = {"SITEURL": "", "PREVIEW_URL": "http://127.0.0.1:8000", "PREVIEW_HOST": "127.0.0.1"}
 
@@ -22,15 +22,18 @@ PREVIEW = {"SITEURL": "", "PREVIEW_URL": "http://127.0.0.1:8000", "PREVIEW_HOST"
     ],
 )
 def test_origin_feed_domain_and_cms_backend_follow_the_site(given, origin, backend):
-    settings = derive({**given, "CMS_SERVER_PORT": 8081, "CMS_LOCAL_BACKEND": None})
+    settings = derive({**SETTINGS, **given, "CMS_SERVER_PORT": 8081})
     assert (settings["SITE_ORIGIN"], settings["FEED_DOMAIN"]) == (origin, origin)
     assert settings["CMS_LOCAL_BACKEND"] == backend
 
 
-def test_an_explicit_cms_backend_is_kept():
-    given = {**PREVIEW, "PRODUCTION": False, "CMS_SERVER_PORT": 8081}
-    settings = derive({**given, "CMS_LOCAL_BACKEND": "http://127.0.0.1:9999/api/v1"})
-    assert settings["CMS_LOCAL_BACKEND"] == "http://127.0.0.1:9999/api/v1"
+def test_publishconf_derives_again_after_its_overrides(monkeypatch):
+    """Derived in pelican.conf.py for the preview, then again in publishconf.py."""
+    for name, value in PRODUCTION_ENV.items():
+        monkeypatch.setenv(name, value)
+    production = read(ROOT / "publishconf.py")
+    assert production["PRODUCTION"] and production["CMS_LOCAL_BACKEND"] == ""
+    assert production["SITE_ORIGIN"] == production["FEED_DOMAIN"] == PRODUCTION_ENV["SITEURL"]
 
 
 def test_a_siteurl_given_on_the_command_line_reaches_every_absolute_address(tmp_path):

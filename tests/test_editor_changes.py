@@ -20,7 +20,7 @@ import pytest
 from PIL import Image
 
 from conftest import PRODUCTION_ENV, REAL_CONTENT, ROOT, build, parse
-from plugins.content_checks.source import read_source
+from site_model.checks.source import read_source
 
 SITEURL = PRODUCTION_ENV["SITEURL"]
 

@@ -10,7 +10,7 @@ import pytest
 from site_copy import article, build_production, write_site
 
 from conftest import ROOT
-from plugins.content_checks.annotations import workflow_command
+from site_model.checks.annotations import workflow_command
 from tools.build_summary import append_step_summary, build_summary
 from tools.first_render import first_render_bytes
 

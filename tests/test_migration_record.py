@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from plugins.commonmark_reader.parser import markdown_parser
+from site_model.markdown import markdown_parser
 
 MIGRATION = ROOT / "tests" / "fixtures" / "migration"
 ORIGINAL_PAGE = MIGRATION / "original-page.txt"  # ../shared/source/, as scraped

@@ -30,7 +30,14 @@ def test_plugins_in_reverse_order_build_the_same_site(tmp_path, fixture_producti
     assert undated[0] == undated[1]
 
 
-CASE_KIND = {"folder": "kundcase", "url": "kundcase/{slug}/", "template": "service"}
+CASE_KIND = {  # a kind like the services, with no list page of its own
+    "folder": "kundcase",
+    "url": "kundcase/{slug}/",
+    "label": "Kundcase",
+    "label_plural": "Kundcase",
+    "template": "service",
+    "fields": ["title", "summary", "order", "status", "original_url"],
+}
 CASE = """---
 title: Ledningsgruppen som hittade rätt
 order: 1
@@ -42,8 +49,8 @@ Ett kundcase.
 
 
 def with_case_studies(tmp_path, case=CASE):
-    """The fixture site with a kind of content more: a folder, a file, and the settings line
-    (and PAGE_PATHS, which pelican.conf.py derives from it)."""
+    """The fixture site with a kind of content more: a folder, a file, and the kind's entry
+    in CONTENT_KINDS (everything else is derived from it)."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
     (content / "kundcase").mkdir()
@@ -54,7 +61,7 @@ def with_case_studies(tmp_path, case=CASE):
     )
     article.write_text(text, "utf-8")
     kinds = {**SETTINGS["CONTENT_KINDS"], "case": CASE_KIND}
-    overrides = {"CONTENT_KINDS": kinds, "PAGE_PATHS": [*SETTINGS["PAGE_PATHS"], "kundcase"]}
+    overrides = {"CONTENT_KINDS": kinds}
     return content, overrides
 
 

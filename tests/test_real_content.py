@@ -15,9 +15,11 @@ from pelican.settings import read_settings
 from pelican.utils import slugify
 
 from conftest import PRODUCTION_ENV, REAL_CONTENT, ROOT
-from plugins.content_checks.source import read_source
+from site_model.checks.source import read_source
+from site_model.kinds import content_kinds
 
 SETTINGS = read_settings(str(ROOT / "pelican.conf.py"))
+KINDS = content_kinds(SETTINGS)
 SITEURL = PRODUCTION_ENV["SITEURL"]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -50,15 +52,15 @@ def address(kind, file, meta):
     elif "save_as" in meta:
         return "/" + meta["save_as"].removesuffix("index.html")
     else:
-        pattern = SETTINGS["CONTENT_KINDS"][kind]["url"]
+        pattern = KINDS[kind].url
     slug = slugify(file.stem, regex_subs=SETTINGS["SLUG_REGEX_SUBSTITUTIONS"])
     return "/" + pattern.format(slug=slug)
 
 
 def entries():
     found = []
-    for kind, where in SETTINGS["CONTENT_KINDS"].items():
-        for file in sorted((REAL_CONTENT / where["folder"]).rglob("*.md")):
+    for kind, where in KINDS.items():
+        for file in sorted((REAL_CONTENT / where.folder).rglob("*.md")):
             meta = read_source(file, str(file), kind)[0].meta  # as the content checks read it
             found.append(Entry(kind, meta, address(kind, file, meta)))
     return found
@@ -79,7 +81,7 @@ def in_order(services):
     return sorted(services, key=lambda e: (e.meta["order"], Path(e.path).name))
 
 
-LISTS = ["/" + SETTINGS["INDEX_URL"], "/" + SETTINGS["SERVICES_URL"]]
+LISTS = ["/" + kind.list_page.url for kind in KINDS.values() if kind.list_page]
 
 
 def test_the_content_passes_its_checks():

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from plugins.content_images.svg import svg_problems, svg_size
+from site_model.svg import svg_problems, svg_size
 
 SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from plugins.content_checks.annotations import on_github_actions, workflow_command
 from plugins.redirects import GONE_FILE, gone_addresses
+from site_model.checks.annotations import on_github_actions, workflow_command
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 SITEMAP_LOC = f"{SITEMAP}url/{SITEMAP}loc"

@@ -1,14 +1,15 @@
-"""`invoke new`: start a piece of content of any kind but "page", as a draft with complete
-front matter: every required field of its kind (plugins/content_checks/schema.py). The
-kinds and their folders come from CONTENT_KINDS in pelican.conf.py."""
+"""`invoke new`: start a piece of content of any kind editors create (not "page"), as a
+draft with complete front matter: every required field of its kind (site_model/schema.py).
+The kinds and their folders come from CONTENT_KINDS in pelican.conf.py."""
 
 import datetime
 from pathlib import Path
 
 import yaml
-from pelican.utils import slugify
 
-from plugins.content_checks.schema import fields_of
+from site_model.addresses import file_slug
+from site_model.kinds import content_kinds
+from site_model.schema import fields_of
 
 
 def next_order(folder):
@@ -31,7 +32,7 @@ def starting_value(field, title, today, settings, folder):
 
 
 def front_matter(kind, title, today, settings, folder):
-    fields = fields_of(kind, settings["CONTENT_KINDS"])
+    fields = fields_of(kind, settings)
     meta = {
         field.name: starting_value(field, title, today, settings, folder)
         for field in fields
@@ -42,11 +43,11 @@ def front_matter(kind, title, today, settings, folder):
 
 def new_content(kind, title, content_root, settings, today=None):
     """Write content/<kind's folder>/<slug>.md and return its path; refuse to overwrite."""
-    kinds = [name for name in settings["CONTENT_KINDS"] if name != "page"]
+    kinds = {name: k for name, k in content_kinds(settings).items() if k.editors_create}
     if kind not in kinds:
         raise SystemExit(f"new: the kind must be {' or '.join(kinds)}, not '{kind}'")
-    folder = Path(content_root) / settings["CONTENT_KINDS"][kind]["folder"]
-    slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    folder = Path(content_root) / kinds[kind].folder
+    slug = file_slug(title, settings)
     path = folder / f"{slug}.md"
     if path.exists():
         raise SystemExit(f"new: {path} exists already — edit it, or choose another title")

@@ -8,14 +8,14 @@ ADMIN_CSP_HEADER for the `/admin/*` block of `_headers`.
 """
 
 import shutil
-from importlib import import_module
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pelican import signals
 from pelican.generators import Generator
-from pelican.plugins._utils import load_legacy_plugin
+
+from site_model.csp import meta_policy, policy
 
 from .cms_config import cms_config
 
@@ -27,7 +27,6 @@ CHUNKS = "*.decap-cms.js"
 OWN_FILES = ["admin.js"]  # what the page adds to the CMS (the preview style)
 GITHUB_API = "https://api.github.com"
 GITHUB_AVATARS = "https://avatars.githubusercontent.com"
-NOT_IN_META = {"frame-ancestors"}
 
 
 def directives(settings):
@@ -53,12 +52,8 @@ def directives(settings):
     }
 
 
-def policy(items):
-    return "; ".join(f"{name} {value}" for name, value in items)
-
-
 def set_policy(generator):
-    generator.context["ADMIN_CSP_HEADER"] = policy(directives(generator.settings).items())
+    generator.context["ADMIN_CSP_HEADER"] = policy(directives(generator.settings))
 
 
 def cms_package(settings):
@@ -77,13 +72,6 @@ def cms_package(settings):
     )
 
 
-def content_schema(settings):
-    """content_checks' schema, loaded as Pelican loads plugins (the top-level module
-    content_checks, from PLUGIN_PATHS): whatever the working folder or the plugin order."""
-    load_legacy_plugin("content_checks", settings["PLUGIN_PATHS"])
-    return import_module("content_checks.schema")
-
-
 def write_admin(output_path, settings):
     if (package := cms_package(settings)) is None:
         return
@@ -93,10 +81,10 @@ def write_admin(output_path, settings):
         shutil.copyfile(script, folder / script.name)
     for name in OWN_FILES:
         shutil.copyfile(HERE / name, folder / name)
-    config = cms_config(settings, content_schema(settings))
+    config = cms_config(settings)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     (folder / "config.yml").write_text(text, "utf-8")
-    meta = policy((n, v) for n, v in directives(settings).items() if n not in NOT_IN_META)
+    meta = meta_policy(directives(settings))
     environment = Environment(loader=FileSystemLoader(HERE), autoescape=select_autoescape())
     page = environment.get_template("index.html").render(
         CSP_META=meta,

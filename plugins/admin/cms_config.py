@@ -1,18 +1,14 @@
 """The browser CMS's configuration (admin/config.yml), made from the content schema.
 
-Every field an editor sees comes from plugins/content_checks/schema.py, so the CMS asks
-for exactly what the content checks accept; nothing here is written by hand per field.
+Every collection is a kind of content (site_model/kinds.py, with its Swedish labels) and
+every field an editor sees comes from site_model/schema.py, so the CMS asks for exactly
+what the content checks accept; nothing here is written by hand per kind or field.
 The format is Decap CMS's (https://decapcms.org/docs/configuration-options/).
 """
 
-# Swedish names of each kind of content in the CMS: (the list, one of them).
-KIND_LABELS = {
-    "article": ("Artiklar", "Artikel"),
-    "service": ("Tjänster", "Tjänst"),
-    "page": ("Sidor", "Sida"),
-}
-# Pages are made by a developer (a template, an address); editors change their text.
-FIXED_KINDS = {"page"}
+from site_model.kinds import content_kinds
+from site_model.schema import fields_of
+
 ISO_DATE = "YYYY-MM-DD"  # as the content checks want dates
 BODY = {"label": "Text", "name": "body", "widget": "markdown", "required": False}
 
@@ -44,25 +40,23 @@ def cms_field(field, settings):
     return entry
 
 
-def collection(kind, where, settings, schema):
-    folder = where["folder"]
-    plural, singular = KIND_LABELS.get(kind, (folder.capitalize(), kind.capitalize()))
-    fields = schema.fields_of(kind, settings["CONTENT_KINDS"])
+def collection(kind, settings):
+    fields = fields_of(kind.name, settings)
     fields.sort(key=lambda field: field.widget == "hidden")  # an editor's fields first
     entry = {
-        "name": folder,
-        "label": plural,
-        "label_singular": singular,
-        "folder": f"{settings['CMS_CONTENT_FOLDER']}/{folder}",
+        "name": kind.folder,
+        "label": kind.label_plural,
+        "label_singular": kind.label,
+        "folder": f"{settings['CMS_CONTENT_FOLDER']}/{kind.folder}",
         "extension": "md",
         "format": "yaml-frontmatter",
-        "create": kind not in FIXED_KINDS,
-        "delete": kind not in FIXED_KINDS,
+        "create": kind.editors_create,
+        "delete": kind.editors_create,
         "slug": "{{slug}}",
         "fields": [*(cms_field(field, settings) for field in fields), BODY],
     }
-    if "{slug}" in where["url"] and kind not in FIXED_KINDS:
-        entry["preview_path"] = where["url"].replace("{slug}", "{{slug}}")
+    if "{slug}" in kind.url and kind.editors_create:
+        entry["preview_path"] = kind.url.replace("{slug}", "{{slug}}")
     return entry
 
 
@@ -88,12 +82,11 @@ def backend(settings):
     return github
 
 
-def cms_config(settings, schema):
-    """The whole configuration, as a dict for YAML; `schema` is content_checks.schema."""
-    kinds = settings["CONTENT_KINDS"]
-    linked = set(schema.linked_kinds(kinds).values())
+def cms_config(settings):
+    """The whole configuration, as a dict for YAML."""
+    kinds = content_kinds(settings).values()
     # The menu: articles, then the kinds articles link to (services), then the pages.
-    order = sorted(kinds, key=lambda kind: (kind == "page", kind in linked))
+    order = sorted(kinds, key=lambda kind: (not kind.editors_create, kind.own))
     config = {
         "backend": backend(settings),
         # Saving opens a pull request: CI checks it, merging publishes.
@@ -105,7 +98,7 @@ def cms_config(settings, schema):
         "public_folder": f"{{static}}/{settings['STATIC_PATHS'][0]}",
         # File names as the site wants them: ASCII, å/ä → a, ö → o.
         "slug": {"encoding": "ascii", "clean_accents": True},
-        "collections": [collection(kind, kinds[kind], settings, schema) for kind in order],
+        "collections": [collection(kind, settings) for kind in order],
     }
     if settings["CMS_LOCAL_BACKEND"]:
         # Only on 127.0.0.1/localhost does Decap look for decap-server (`invoke livereload`).

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 from pelican.plugins.markdown_it_reader import MDITReader
 
-from .front_matter import is_unset
-from .parser import markdown_parser
+from site_model.front_matter import is_unset
+from site_model.markdown import markdown_parser
 
 DATE_FIELDS = ("date", "modified")
 

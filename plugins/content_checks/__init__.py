@@ -1,90 +1,13 @@
-"""content_checks: every content mistake stops the build with file:line and how to fix it.
+"""content_checks: every content mistake stops the build with path:line and how to fix it.
 
-Pelican itself logs and skips a file with bad metadata and exits 0, so a page can
-silently vanish. This plugin reads every Markdown file before Pelican does, collects
-all problems, prints one line each (`content/x.md:3: what is wrong — how to fix it`)
-and exits non-zero, so nothing is built. `invoke check-content` runs the same checks.
+The checks themselves are the site model's (site_model/checks), so `invoke check-content`
+and the tests run exactly these; this plugin runs them before Pelican reads anything, and
+a build with any problem writes nothing.
 """
-
-import sys
-from functools import partial
-from pathlib import Path
 
 from pelican import signals
 
-from .addresses import check_gone_file, check_old_addresses
-from .annotations import print_annotations
-from .body import check_body
-from .fields import check_fields
-from .images import check_images, check_static_svgs
-from .markup import check_markup
-from .protocol import Site
-from .site import (
-    check_address_clashes,
-    check_links,
-    check_named_pages,
-    check_site_pages,
-    check_url_and_save_as,
-)
-from .source import read_source
-
-NOT_PAGE_TEMPLATES = {"base"}
-# Every check: check(site) → Problems (protocol.py). A new check is a function and a line.
-CHECKS = [
-    check_fields,
-    check_body,
-    check_markup,
-    check_images,
-    check_url_and_save_as,
-    check_address_clashes,
-    check_links,
-    check_named_pages,
-    check_site_pages,
-    check_old_addresses,
-    check_gone_file,
-    check_static_svgs,
-]
-
-
-def content_files(content_root, kinds):
-    for kind, where in kinds.items():
-        for path in sorted((content_root / where["folder"]).rglob("*.md")):
-            yield path, kind
-
-
-def known_templates(settings):
-    templates = Path(settings["THEME"]) / "templates"
-    return {path.stem for path in templates.glob("*.html")} - NOT_PAGE_TEMPLATES
-
-
-def check_content(settings):
-    """All problems in the content folder, in file order."""
-    content_root = Path(settings["PATH"])
-    shown = partial(_shown, cwd=Path.cwd().resolve())
-    problems, sources = [], []
-    for path, kind in content_files(content_root, settings["CONTENT_KINDS"]):
-        source, read_problems = read_source(path, shown(path), kind)
-        problems += read_problems
-        sources += [source] if source is not None else []
-    site = Site(settings, content_root, sources, known_templates(settings), shown)
-    problems += [problem for check in CHECKS for problem in check(site)]
-    return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
-
-
-def _shown(path, cwd):
-    """The path as the editor's terminal would show it, relative when possible."""
-    try:
-        return str(Path(path).resolve().relative_to(cwd))
-    except ValueError:
-        return str(path)
-
-
-def report(problems, outcome):
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    print_annotations(problems)
-    count = len(problems)
-    print(f"content_checks: {count} problem{'s' * (count != 1)}; {outcome}", file=sys.stderr)
+from site_model.checks import check_content, report
 
 
 def stop_on_problems(pelican):

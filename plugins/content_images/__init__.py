@@ -29,9 +29,10 @@ from pelican.contents import Article
 from pelican.utils import slugify
 from PIL import Image, UnidentifiedImageError
 
+from site_model.svg import svg_size
+
 from .colour import ImageTrouble, page_background
 from .markup import picture
-from .svg import svg_size
 from .variants import EXTENSION, is_original, is_raster, og_image, variants
 
 # In the project, not where the build was started: every build and livereload share it,

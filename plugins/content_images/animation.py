@@ -12,6 +12,8 @@ for reduced motion, and browsers without AVIF, get the first frame as a still.
 
 from PIL import Image, ImageOps, ImageSequence
 
+from site_model.image_files import ANIMATED_FORMATS
+
 from .colour import ImageTrouble, to_web
 
 ANIMATION_WIDTHS = (360, 720)
@@ -20,11 +22,6 @@ PHONE_BUDGET = 1_000_000  # bytes one animation may cost a phone (issue 20)
 # reads full-range frames (Pillow's default) as limited, so navy (34, 58, 130) showed as
 # (21, 49, 130); limited range shows it as (34, 59, 129). Stills are not affected.
 ANIMATED_AVIF = {"quality": 60, "speed": 8, "range": "limited"}
-
-
-# Formats whose frames are an animation. Not MPO (a camera's JPEG with a second picture,
-# a preview or depth map) or HEIF (a burst): their first picture is the photo.
-ANIMATED_FORMATS = {"GIF", "PNG", "WEBP", "AVIF"}  # PNG: APNG
 
 
 def is_animation(path):

@@ -22,14 +22,12 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageMath
 
+from site_model.image_files import CMYK_WITHOUT_PROFILE
+
 SRGB = ImageCms.createProfile("sRGB")
 PROFILE_SPACES = {"CMYK": "CMYK", "L": "GRAY", "RGB": "RGB", "LAB": "LAB"}  # mode → ICC space
 SIXTEEN_BIT = {"I", "I;16", "I;16B", "I;16L", "I;16N", "F"}
 PAGE_COLOUR = re.compile(r"--paper:\s*(#[0-9a-fA-F]{6})")
-CMYK_WITHOUT_PROFILE = (
-    "is in CMYK for print and has no colour profile, so its colours cannot be known — "
-    "export it as RGB (sRGB) JPEG"
-)
 
 
 class ImageTrouble(ValueError):

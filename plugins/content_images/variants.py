@@ -30,6 +30,8 @@ import pillow_heif
 from PIL import Image, ImageOps, PngImagePlugin
 from pillow_heif import register_heif_opener
 
+from site_model.image_files import ORIGINALS, PHOTO, RASTER
+
 from .animation import ANIMATION_WIDTHS, check_budget, is_animation, save_animation
 from .colour import flatten, in_srgb, to_web
 
@@ -63,11 +65,6 @@ RECIPE = " ".join(
 EXTENSION = {"AVIF": "avif", "WEBP": "webp", "JPEG": "jpg", "PNG": "png"}
 MIME = {"AVIF": "image/avif", "WEBP": "image/webp", "JPEG": "image/jpeg", "PNG": "image/png"}
 ENCODING = {"AVIF": AVIF, "WEBP": WEBP_LOSSLESS, "JPEG": JPEG, "PNG": PNG}
-PHOTO = {".jpg", ".jpeg", ".jfif", ".jpe", ".heic", ".heif"}  # AVIF with a JPEG fallback
-RASTER = PHOTO | {".png", ".apng", ".webp", ".gif", ".avif"}  # .jfif: Chrome on Windows
-# Never published as they are: image files the checks refuse when linked (TIFF, BMP, a
-# camera's raw file) are left out when not, as originals are: they hold GPS positions too.
-ORIGINALS = RASTER | {".tif", ".tiff", ".bmp", ".psd", ".dng", ".jxl"}
 PROCESSED = "content_images"  # the prefix of the one progress line per processed image
 
 _keys = {}  # (path, mtime, size) -> content key: livereload hashes each file once

@@ -25,40 +25,19 @@ from jinja2 import Environment, FileSystemLoader
 from pelican import signals
 from pelican.generators import Generator
 
-FIELD = "original_url"
-GONE_FILE = "gone.txt"  # in the content folder: one address per line, # for comments
+from site_model.addresses import GONE_FILE, ORIGINAL_URL, gone_lines, old_addresses, saved_as
+from site_model.contents import PUBLISHED, contents
+
 GONE_PAGE = "404.html"  # what Netlify shows, with status 410, at a gone address
 TEMPLATE = "redirect.html"
 REDIRECTS_FILE = "_redirects"
 log = logging.getLogger(__name__)
 
 
-def old_addresses(value):
-    """original_url as a list: one address or several."""
-    if isinstance(value, str):
-        return [value]
-    return [item for item in value or [] if isinstance(item, str)]
-
-
-def saved_as(address):
-    """The file that answers at an address: artiklar/x/ -> artiklar/x/index.html."""
-    return address + "index.html" if address.endswith("/") else address
-
-
-def gone_addresses(content_root):
-    """The addresses listed in content/gone.txt."""
-    path = Path(content_root) / GONE_FILE
-    if not path.exists():
-        return []
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
-    return [line for line in lines if line]
-
-
 def moved_contents(context):
     """Every published article, page and service that names an old address."""
-    kinds = ("articles", "hidden_articles", "pages", "hidden_pages")
-    for content in (item for kind in kinds for item in context.get(kind, [])):
-        for address in old_addresses(content.metadata.get(FIELD)):
+    for content in contents(context, PUBLISHED):
+        for address in old_addresses(content.metadata.get(ORIGINAL_URL)):
             yield address, content
 
 
@@ -89,8 +68,8 @@ class RedirectGenerator(Generator):
             page = output / saved_as(address)
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(redirect_page(template, self.context, content), "utf-8")
-        gone = gone_addresses(self.settings["PATH"])
-        lines = [f"# Written by plugins/redirects from '{FIELD}' and content/{GONE_FILE}."]
+        gone = [address for _, address in gone_lines(self.settings["PATH"])]
+        lines = [f"# Written by plugins/redirects from '{ORIGINAL_URL}' and content/{GONE_FILE}."]
         lines += [f"{root}/{address} {root}/{content.url} 301" for address, content in moved]
         lines += [f"{root}/{address} {root}/{GONE_PAGE} 410" for address in gone]
         (output / REDIRECTS_FILE).write_text("\n".join(lines) + "\n", "utf-8")

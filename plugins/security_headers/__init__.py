@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
-NOT_IN_META = {"frame-ancestors", "report-uri", "sandbox"}
+from site_model.csp import meta_policy, policy
 
 
 def origin(url):
@@ -35,14 +35,9 @@ def directives(settings):
     }
 
 
-def policy(items):
-    return "; ".join(f"{name} {value}" for name, value in items)
-
-
 def set_policies(generator):
-    items = directives(generator.settings).items()
-    generator.context["CSP_HEADER"] = policy(items)
-    generator.context["CSP_META"] = policy((n, v) for n, v in items if n not in NOT_IN_META)
+    generator.context["CSP_HEADER"] = policy(directives(generator.settings))
+    generator.context["CSP_META"] = meta_policy(directives(generator.settings))
 
 
 def register():

@@ -6,18 +6,14 @@ page's own title and text. content_checks reports a file named here that is miss
 """
 
 from pelican import signals
-from pelican.generators import PagesGenerator
+
+from site_model.contents import PAGES, contents
 
 
 def find_site_pages(generators):
-    pages = next(g for g in generators if isinstance(g, PagesGenerator))
-    by_source = {
-        page.relative_source_path: page
-        for page in [*pages.pages, *pages.hidden_pages, *pages.draft_pages]
-    }
-    pages.context["site_pages"] = {
-        role: by_source[path] for role, path in pages.settings["SITE_PAGES"].items()
-    }
+    context = generators[0].context  # shared by every generator
+    by_source = {page.relative_source_path: page for page in contents(context, PAGES)}
+    context["site_pages"] = {role: by_source[path] for role, path in context["SITE_PAGES"].items()}
 
 
 def register():

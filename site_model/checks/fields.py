@@ -2,15 +2,16 @@
 
 import difflib
 
+from site_model.front_matter import is_unset
+from site_model.schema import fields_of
+from site_model.values import text
+
 from .protocol import per_file
-from .schema import fields_of
-from .site_markdown import is_unset
-from .values import text
 
 
-def rules_for(kind, kinds):
+def rules_for(kind, settings):
     """(required, optional) fields of a kind of content, as {name: check}."""
-    fields = fields_of(kind, kinds)
+    fields = fields_of(kind, settings)
     required = {field.name: field.check for field in fields if field.required}
     optional = {field.name: field.check for field in fields if not field.required}
     return required, optional
@@ -19,7 +20,7 @@ def rules_for(kind, kinds):
 @per_file
 def check_fields(source, site):
     """Yield (line, message) for each field that is missing, unknown or of the wrong kind."""
-    required, optional = rules_for(source.kind, site.settings["CONTENT_KINDS"])
+    required, optional = rules_for(source.kind, site.settings)
     for name in required:
         if name not in source.meta and name not in source.unreadable:
             yield 1, f"'{name}' is missing — add a line '{name}: …' to the front matter"

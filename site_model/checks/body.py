@@ -3,8 +3,9 @@
 import re
 from bisect import bisect_right
 
+from site_model.markdown import markdown_parser
+
 from .protocol import per_file
-from .site_markdown import markdown_parser
 
 PLACEHOLDER = re.compile(r"\bxxx\b|\bTODO\b|\bTBD\b|lorem ipsum", re.IGNORECASE)
 PLACEHOLDER_WORDS = ("xxx", "todo", "tbd", "lorem")  # a cheap test before the regex

@@ -16,9 +16,10 @@ exactly the tokens the page is made of. What is refused, and why:
 
 import re
 
+from site_model.markdown import markdown_parser
+
 from .body import Prose
 from .protocol import per_file
-from .site_markdown import markdown_parser
 
 INLINE_HTML_ALLOWED = {"br", "sub", "sup"}  # without attributes: they cannot run or style
 EMBEDS = {"iframe", "embed", "object", "video", "audio", "script", "form"}

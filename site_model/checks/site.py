@@ -2,8 +2,11 @@
 
 import os
 
+from site_model.addresses import file_slug
+from site_model.kinds import content_kinds, own_kinds
+
 from .body import heading_ids, links
-from .file_names import exists_exactly, file_slug, missing_file_fix
+from .file_names import exists_exactly, missing_file_fix
 from .protocol import per_file
 from .source import Problem
 
@@ -19,16 +22,13 @@ def url_of(source, settings):
     if source.is_draft:
         pattern = settings["DRAFT_URL" if source.kind == "article" else "DRAFT_PAGE_URL"]
     else:
-        pattern = settings["CONTENT_KINDS"][source.kind]["url"]
+        pattern = content_kinds(settings)[source.kind].url
     return pattern.format(slug=slug_of(source, settings))
 
 
 def generated_lists(settings):
     """{address: "a generated list"} for the lists Pelican writes (/artiklar/, /tjanster/)."""
-    return {
-        settings.get(f"{name.upper()}_URL", f"{name}.html"): "a generated list"
-        for name in settings["DIRECT_TEMPLATES"]
-    }
+    return {kind.list_page.url: "a generated list" for kind in settings["LIST_PAGES"].values()}
 
 
 @per_file
@@ -92,13 +92,12 @@ def check_named_pages(site):
     """Problems for a slug in `services:` (or another kind's field) that names no page of
     that kind."""
     settings, sources = site.settings, site.sources
-    kinds = settings["CONTENT_KINDS"].items()
-    for folder, kind in {k["folder"]: name for name, k in kinds if "template" in k}.items():
-        slugs = {slug_of(s, settings) for s in sources if s.kind == kind}
+    for folder, kind in own_kinds(settings).items():
+        slugs = {slug_of(s, settings) for s in sources if s.kind == kind.name}
         for source in sources:
             for item, slug in enumerate(source.meta.get(folder) or []):
                 if slug not in slugs:
-                    message = f"no {kind} '{slug}' — use one of {', '.join(sorted(slugs))}"
+                    message = f"no {kind.name} '{slug}' — use one of {', '.join(sorted(slugs))}"
                     yield Problem(source.shown_as, source.line_of(folder, item), message)
 
 

@@ -14,22 +14,12 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
+from site_model.image_files import ANIMATED_FORMATS, CMYK_WITHOUT_PROFILE, RASTER
+from site_model.svg import svg_problems
+
 from .body import Prose
 from .protocol import per_file
 from .source import Problem
-
-# Pelican loads plugins by folder name (content_images is listed before content_checks for
-# this); tools and tests import them as plugins.* (as site_markdown does).
-try:
-    from content_images.animation import ANIMATED_FORMATS
-    from content_images.colour import CMYK_WITHOUT_PROFILE
-    from content_images.svg import svg_problems
-    from content_images.variants import RASTER
-except ImportError:
-    from plugins.content_images.animation import ANIMATED_FORMATS
-    from plugins.content_images.colour import CMYK_WITHOUT_PROFILE
-    from plugins.content_images.svg import svg_problems
-    from plugins.content_images.variants import RASTER
 
 register_heif_opener()  # iPhone photos: HEIC is published as JPEG and AVIF
 

@@ -9,12 +9,7 @@ import difflib
 import os
 from pathlib import PurePath
 
-from pelican.utils import slugify
-
-
-def file_slug(stem, settings):
-    """A file name as the site writes it in addresses: 'Foto från mobilen' -> foto-fran-mobilen."""
-    return slugify(stem, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+from site_model.addresses import file_slug
 
 
 def exists_exactly(path):

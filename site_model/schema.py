@@ -1,16 +1,18 @@
-"""The fields of each kind of content, written once.
+"""The front-matter fields, each written once; a kind lists the ones it has by name (its
+`fields` in CONTENT_KINDS, pelican.conf.py).
 
-Three things read this table: the content checks (fields.py), `invoke new`
+Three things read them: the content checks (checks/fields.py), `invoke new`
 (tools/new_content.py) and the browser CMS's configuration (plugins/admin), so a field
-added here is checked, started and editable together. `label` and `hint` are what an
-editor sees in the CMS (Swedish); `widget` is the CMS's input for it; `check` returns
-what is wrong with a value, or None.
+added here and named in a kind's entry is checked, started and editable together.
+`label` and `hint` are what an editor sees in the CMS (Swedish); `widget` is the CMS's
+input for it; `check` returns what is wrong with a value, or None.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .addresses import original_url
+from .kinds import content_kinds, own_kinds
 from .values import any_text, date, list_of_text, status, text, whole_number
 
 
@@ -56,31 +58,30 @@ ORIGINAL_URL = Field(
     hint="Bara om filen har bytt namn: den gamla adressen, t.ex. artiklar/gammal-adress/. "
     "Den fortsätter då att fungera.",
 )
-MODIFIED = Field("modified", "Senast uppdaterad", "datetime", date)
 ORDER = Field(
     "order", "Ordning", "number", whole_number, required=True, hint="1 visas först, sedan 2, …"
 )
 
-# A kind of our own (CONTENT_KINDS with a template) asks what a service asks; an article
-# may name pages of each such kind by slug, in a field named after its folder (see
-# linked_kinds below).
+# Every field any kind has, by name. How the theme shows a page and where it lives
+# (template, url, save_as, robots) is set once by a developer and kept as it is by the CMS
+# (a hidden field keeps its value when an editor saves).
 FIELDS = {
-    "article": [
+    field.name: field
+    for field in [
         TITLE,
         Field("date", "Datum", "datetime", date, required=True),
         Field("author", "Skribent", "string", text, required=True, default_setting="AUTHOR"),
         SUMMARY,
-        MODIFIED,
+        Field(
+            "modified",
+            "Senast uppdaterad",
+            "datetime",
+            date,
+            hint="Ändra datumet när du ändrar texten i sak. Integritetssidan visar det.",
+        ),
         STATUS,
         ORIGINAL_URL,
-    ],
-    "service": [TITLE, SUMMARY, ORDER, STATUS, ORIGINAL_URL],
-    "page": [
-        TITLE,
-        SUMMARY,
-        STATUS,
-        # How the theme shows a page and where it lives: set once by a developer, kept as
-        # they are by the CMS (a hidden field keeps its value when an editor saves).
+        ORDER,
         Field("template", "Mall", "hidden", text),
         Field("url", "Adress", "hidden", any_text),
         Field("save_as", "Fil", "hidden", text),
@@ -92,36 +93,19 @@ FIELDS = {
             hint="Den korta raden ovanför rubriken på startsidan.",
         ),
         Field("robots", "Sökmotorer", "hidden", text),
-        ORIGINAL_URL,
-        Field(
-            "modified",
-            "Senast uppdaterad",
-            "datetime",
-            date,
-            hint="Visas på integritetssidan: ändra datumet när du ändrar texten.",
-        ),
-    ],
+    ]
 }
 
 
-def linked_kinds(kinds):
-    """{folder: kind} for the kinds an article may name by slug (`services: [slug, …]`)."""
-    return {k["folder"]: name for name, k in kinds.items() if "template" in k}
-
-
-def fields_of(kind, kinds):
-    """The fields of a kind of content (any kind with a template asks what a service asks)."""
-    fields = list(FIELDS[kind if kind in FIELDS else "service"])
+def fields_of(kind, settings):
+    """The fields of a kind of content (its name), as Field objects: those its entry names,
+    and for an article one relation field per kind of our own (`services: [slug, …]`)."""
+    names = content_kinds(settings)[kind].fields
+    if unknown := [name for name in names if name not in FIELDS]:
+        raise ValueError(f"CONTENT_KINDS['{kind}']: no field {', '.join(unknown)} in schema.py")
+    fields = [FIELDS[name] for name in names]
     if kind == "article":
-        for folder, linked in linked_kinds(kinds).items():
-            label = {"service": "Tjänster"}.get(linked, folder.capitalize())
-            fields.append(
-                Field(
-                    folder,
-                    label,
-                    "relation",
-                    list_of_text,
-                    hint="Visas som relaterade under artikeln.",
-                )
-            )
+        for folder, linked in own_kinds(settings).items():
+            hint = "Visas som relaterade under artikeln."
+            fields.append(Field(folder, linked.label_plural, "relation", list_of_text, hint=hint))
     return fields

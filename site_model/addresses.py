@@ -1,0 +1,64 @@
+"""The site's addresses, each rule once: file name → slug → address → saved file, and the
+old addresses that still answer (`original_url:` in front matter, content/gone.txt).
+
+Addresses are relative, as Pelican writes them: "tjanster/teamcoaching/", "404.html".
+"""
+
+import re
+from pathlib import Path
+
+from pelican.utils import slugify
+
+ORIGINAL_URL = "original_url"  # the front-matter field of a renamed file's old address(es)
+GONE_FILE = "gone.txt"  # in the content folder: one address a line, # for comments
+EXAMPLE = "artiklar/gammal-adress/"
+# Relative, as the site's own addresses are: no scheme, no leading /, a folder or a .html.
+ADDRESS = re.compile(r"(?!/)(?![a-z][a-z0-9+.-]*:)[^\s?#]*(/|\.html)")
+NOT_AN_ADDRESS = (
+    "is not an address of this site — write it like " + EXAMPLE + ": "
+    "no https:// or domain, no / first, ending in / or .html"
+)
+
+
+def file_slug(stem, settings):
+    """A file name (without suffix) as the site writes it in addresses, with Pelican's
+    slugify and SLUG_REGEX_SUBSTITUTIONS: 'Foto från mobilen' → 'foto-fran-mobilen'."""
+    return slugify(stem, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+
+
+def saved_as(address):
+    """The file that answers at an address: artiklar/x/ → artiklar/x/index.html."""
+    return address + "index.html" if address.endswith("/") else address
+
+
+def is_address(text):
+    """Is `text` an address of this site as editors write them (relative, no domain)?"""
+    first, slash, _ = text.partition("/")
+    return bool(ADDRESS.fullmatch(text)) and not (slash and "." in first)  # no domain
+
+
+def original_url(value):
+    """The field check of `original_url` (schema.py): one address, or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    if not items or not all(isinstance(item, str) for item in items):
+        return f"must be an address, or a list of them — e.g. '{ORIGINAL_URL}: {EXAMPLE}'"
+    for item in items:
+        if not is_address(item):
+            return f"'{item}' {NOT_AN_ADDRESS}"
+
+
+def old_addresses(value):
+    """The addresses of an `original_url` value (one, or a list), those that are addresses."""
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, str) and is_address(item)]
+
+
+def gone_lines(content_root):
+    """(line number, address) for each line of content/gone.txt that names one; none when
+    there is no such file."""
+    path = Path(content_root) / GONE_FILE
+    if not path.exists():
+        return
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if address := line.split("#", 1)[0].strip():
+            yield number, address

@@ -1,0 +1,94 @@
+"""The kinds of content: each is one entry of CONTENT_KINDS in pelican.conf.py, and
+everything else about a kind is derived from that entry (settings.py): Pelican's paths and
+addresses, the generated lists and the menu, the CMS's collections, the checks, `invoke new`
+and the tests' site maps.
+
+An entry is plain data (so `pelican -e CONTENT_KINDS=…` can give one as JSON):
+
+    "service": {
+        "folder": "services",            # content/services/
+        "url": "tjanster/{slug}/",       # a page's address; the file name is the slug
+        "label": "Tjänst",               # one of them, in Swedish (CMS, headings)
+        "label_plural": "Tjänster",      # the list of them
+        "template": "service",           # a kind of our own: its pages use this template
+                                         # and an editor-set `order` (plugins/content_kinds)
+        "list": {                        # its list page, if it has one
+            "url": "tjanster/",
+            "template": "services",      # theme/templates/services.html
+            "menu": 1,                   # its place in the main menu (none: not in it)
+        },
+        "fields": ["title", "summary", "order", "status", "original_url"],  # schema.py
+        "editors_create": True,          # False: a developer makes these (pages)
+    }
+
+"article" and "page" are Pelican's own kinds; every other kind needs a `template`.
+"""
+
+from dataclasses import dataclass
+
+PELICAN_KINDS = ("article", "page")
+ENTRY_KEYS = {"folder", "url", "label", "label_plural", "template", "list", "fields"}
+ENTRY_KEYS |= {"editors_create"}
+LIST_KEYS = {"url", "template", "menu"}
+
+
+@dataclass(frozen=True)
+class ListPage:
+    url: str  # "tjanster/"
+    template: str  # a direct template of Pelican's: theme/templates/<template>.html
+    title: str  # the kind's label_plural: the list's heading, <title> and menu entry
+    menu: int | None = None  # its place in the main menu, 1 first; None: not in the menu
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # article, page, service, …
+    folder: str
+    url: str
+    label: str
+    label_plural: str
+    fields: tuple[str, ...]
+    template: str = ""  # "" for Pelican's own kinds (article.html, page.html or `template:`)
+    list_page: ListPage | None = None
+    editors_create: bool = True
+
+    @property
+    def own(self):
+        """A kind of our own (plugins/content_kinds), not one of Pelican's."""
+        return self.name not in PELICAN_KINDS
+
+
+def kind_from_entry(name, entry):
+    """A Kind from its CONTENT_KINDS entry; ValueError names a key that is wrong or missing."""
+    if unknown := set(entry) - ENTRY_KEYS:
+        raise ValueError(f"CONTENT_KINDS['{name}']: unknown {', '.join(sorted(unknown))}")
+    if name not in PELICAN_KINDS and not entry.get("template"):
+        raise ValueError(f"CONTENT_KINDS['{name}'] needs a 'template': its pages' template")
+    listed = entry.get("list")
+    if listed is not None and (unknown := set(listed) - LIST_KEYS):
+        raise ValueError(f"CONTENT_KINDS['{name}']['list']: unknown {', '.join(sorted(unknown))}")
+    try:
+        return Kind(
+            name=name,
+            folder=entry["folder"],
+            url=entry["url"],
+            label=entry["label"],
+            label_plural=entry["label_plural"],
+            fields=tuple(entry["fields"]),
+            template=entry.get("template", ""),
+            list_page=listed and ListPage(title=entry["label_plural"], **listed),
+            editors_create=entry.get("editors_create", True),
+        )
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"CONTENT_KINDS['{name}']: {error} is missing") from None
+
+
+def content_kinds(settings):
+    """{name: Kind} for every kind, in the order of CONTENT_KINDS."""
+    return {name: kind_from_entry(name, entry) for name, entry in settings["CONTENT_KINDS"].items()}
+
+
+def own_kinds(settings):
+    """{folder: Kind} for the kinds of our own (those with a template); an article names
+    pages of these by slug, in a field named after the folder (`services: [slug, …]`)."""
+    return {kind.folder: kind for kind in content_kinds(settings).values() if kind.own}
