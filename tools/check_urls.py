@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from plugins.redirects import GONE_FILE, gone_addresses
+from site_model.addresses import GONE_FILE, gone_lines
 from site_model.checks.annotations import on_github_actions, workflow_command
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -139,7 +139,9 @@ def check(sitemap, output, content):
         print(f"check-urls: nothing to compare, {reason}: a first deploy passes.")
         return Result(sitemap, published=False)
     listed = listed_addresses(xml, root)
-    missing = missing_addresses(listed, served_addresses(output), gone_addresses(content))
+    missing = missing_addresses(
+        listed, served_addresses(output), [a for _, a in gone_lines(content)]
+    )
     for address in missing:
         print(problem_line(address))
         if on_github_actions():
