@@ -117,12 +117,10 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "derived_settings",  # first: every plugin reads what it works out
-    # First: content_checks reads files with the reader's parser and checks images by the
-    # image pipeline's rules (Pelican loads a plugin under its folder's name).
+    "derived_settings",  # first: derives the settings again after `pelican -e`
+    "content_checks",  # then: nothing is read or built from content with a mistake
     "commonmark_reader",
     "content_images",
-    "content_checks",
     "pelican.plugins.sitemap",
     "swedish_dates",
     "content_kinds",

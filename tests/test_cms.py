@@ -39,8 +39,11 @@ def test_every_kind_of_content_has_a_collection(fixture_site):
     collections = config_of(fixture_site)["collections"]
     assert sorted(kind_of(c) for c in collections) == sorted(KINDS)
     for collection in collections:
-        folder = fixture_site.content / KINDS[kind_of(collection)].folder
-        assert folder.is_dir(), collection["folder"]
+        kind = KINDS[kind_of(collection)]
+        assert (collection["label"], collection["label_singular"]) == (
+            kind.label_plural,
+            kind.label,
+        )
 
 
 def test_every_cms_field_is_a_field_the_checks_know(fixture_site):
