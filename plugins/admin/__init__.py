@@ -7,6 +7,7 @@ needs it) and only here; `noindex`; and nothing a reader loads links to it. Temp
 ADMIN_CSP_HEADER for the `/admin/*` block of `_headers`.
 """
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -27,6 +28,7 @@ CHUNKS = "*.decap-cms.js"
 OWN_FILES = ["admin.js"]  # what the page adds to the CMS (the preview style)
 GITHUB_API = "https://api.github.com"
 GITHUB_AVATARS = "https://avatars.githubusercontent.com"
+log = logging.getLogger(__name__)
 
 
 def directives(settings):
@@ -64,7 +66,7 @@ def cms_package(settings):
     # The README's first command needs only uv: a preview goes on without /admin/.
     # The published site must have it.
     if not settings["PRODUCTION"]:
-        print("admin: /admin/ is left out of this preview — run `npm ci` to try the CMS here")
+        log.info("admin: /admin/ is left out of this preview — run `npm ci` to try the CMS here")
         return None
     raise SystemExit(
         f"admin: {package / SCRIPT} is missing — run `npm ci` (it installs the CMS "
@@ -95,8 +97,8 @@ def write_admin(output_path, settings):
     (folder / "index.html").write_text(page, "utf-8")
     files = list(folder.iterdir())
     size = sum(file.stat().st_size for file in files) / 1e6
-    # Printed, as Pelican's own summary is: the size of /admin/ is part of every build's report.
-    print(f"admin: /{FOLDER}/ is {size:.1f} MB in {len(files)} files, loaded by editors only")
+    # The size of /admin/ is part of every build's report.
+    log.info("admin: /%s/ is %.1f MB in %d files, loaded by editors only", FOLDER, size, len(files))
 
 
 class AdminGenerator(Generator):
@@ -112,5 +114,6 @@ def get_generators(pelican):
 
 
 def register():
+    log.setLevel(logging.INFO)  # shown without `pelican -v`, as Pelican's own summary is
     signals.generator_init.connect(set_policy)
     signals.get_generators.connect(get_generators)

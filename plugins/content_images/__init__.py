@@ -19,6 +19,7 @@ only images an editor marks with a class, re-makes its files whenever output/ is
 (as every build of ours is), and neither applies EXIF orientation nor caps the widths.
 """
 
+import logging
 import os
 import re
 import shutil
@@ -196,6 +197,8 @@ def forget_last_build(pelican):
 
 
 def register():
+    # One line per image processed, shown without `pelican -v` as Pelican's own summary is.
+    logging.getLogger(__name__).setLevel(logging.INFO)
     signals.initialized.connect(forget_last_build)
     signals.content_object_init.connect(rewrite_images)
     signals.static_generator_finalized.connect(drop_originals)

@@ -17,9 +17,9 @@ rotation as it decodes; they are photos, published as any JPEG.
 
 import hashlib
 import json
+import logging
 import os
 import shutil
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -66,6 +66,7 @@ EXTENSION = {"AVIF": "avif", "WEBP": "webp", "JPEG": "jpg", "PNG": "png"}
 MIME = {"AVIF": "image/avif", "WEBP": "image/webp", "JPEG": "image/jpeg", "PNG": "image/png"}
 ENCODING = {"AVIF": AVIF, "WEBP": WEBP_LOSSLESS, "JPEG": JPEG, "PNG": PNG}
 PROCESSED = "content_images"  # the prefix of the one progress line per processed image
+log = logging.getLogger(__name__)
 
 _keys = {}  # (path, mtime, size) -> content key: livereload hashes each file once
 
@@ -125,10 +126,9 @@ def variants(path, cache, shown_as):
         seconds = time.perf_counter() - started
         sizes = ", ".join(str(w) for w in made.widths)
         modern = f"animated {made.modern}" if made.animated else made.modern
-        print(
-            f"{PROCESSED}: {shown_as} → {sizes} px, {modern} + {made.fallback} ({seconds:.1f} s)",
-            file=sys.stderr,
-            flush=True,
+        log.info(
+            "%s: %s → %s px, %s + %s (%.1f s)",
+            *(PROCESSED, shown_as, sizes, modern, made.fallback, seconds),
         )
         return made
     return _load(folder, key)
