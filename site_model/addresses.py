@@ -27,8 +27,9 @@ def file_slug(stem, settings):
 
 
 def saved_as(address):
-    """The file that answers at an address: artiklar/x/ → artiklar/x/index.html."""
-    return address + "index.html" if address.endswith("/") else address
+    """The file that answers at an address: artiklar/x/ → artiklar/x/index.html, and the
+    start page's "" → index.html."""
+    return address + "index.html" if address.endswith("/") or not address else address
 
 
 def is_address(text):

@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican.settings import get_settings_from_file
 
+from site_model.addresses import saved_as
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from tools.form_sink import FormSink
 from tools.static_server import serving
@@ -81,7 +82,7 @@ def build_or_fail(settings, output, content, **env):
 
 def html_file(folder, path):
     """The file behind a site URL path: "/kontakt/" → kontakt/index.html."""
-    return folder / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
+    return folder / saved_as(path.lstrip("/"))
 
 
 def parse(folder, path):

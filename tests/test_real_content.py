@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
-from pelican.utils import slugify
 
 from conftest import PRODUCTION_ENV, REAL_CONTENT, ROOT
+from site_model.addresses import file_slug
 from site_model.checks.source import read_source
 from site_model.kinds import content_kinds
 
@@ -53,7 +53,7 @@ def address(kind, file, meta):
         return "/" + meta["save_as"].removesuffix("index.html")
     else:
         pattern = KINDS[kind].url
-    slug = slugify(file.stem, regex_subs=SETTINGS["SLUG_REGEX_SUBSTITUTIONS"])
+    slug = file_slug(file.stem, SETTINGS)
     return "/" + pattern.format(slug=slug)
 
 
