@@ -12,7 +12,7 @@ PAGES = (*PUBLISHED_PAGES, "draft_pages")
 PUBLISHED = PUBLISHED_ARTICLES + PUBLISHED_PAGES
 
 
-def contents(context, lists=ARTICLES + PAGES):
+def contents(context: dict, lists: tuple[str, ...] = ARTICLES + PAGES) -> list:
     """The articles and pages in the named lists of Pelican's shared context (a dict), list
     by list; every one of them by default."""
     return [content for name in lists for content in context.get(name, [])]

@@ -8,11 +8,11 @@ in what they allow, not in how they are written.
 NOT_IN_META = {"frame-ancestors", "report-uri", "sandbox"}
 
 
-def policy(directives):
+def policy(directives: dict[str, str]) -> str:
     """{directive: sources} as a policy: "default-src 'none'; img-src 'self'"."""
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def meta_policy(directives):
+def meta_policy(directives: dict[str, str]) -> str:
     """The policy less what a <meta> tag cannot carry."""
     return policy({name: value for name, value in directives.items() if name not in NOT_IN_META})

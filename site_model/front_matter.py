@@ -7,6 +7,6 @@
 EMPTY_IS_A_VALUE = {"title", "summary", "url", "save_as"}
 
 
-def is_unset(name, value):
+def is_unset(name: str, value: object) -> bool:
     """True when the field `name` holding `value` means "not set", as if its line were gone."""
     return value is None or (value in ("", []) and name not in EMPTY_IS_A_VALUE)

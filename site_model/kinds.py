@@ -53,12 +53,12 @@ class Kind:
     editors_create: bool = True
 
     @property
-    def own(self):
+    def own(self) -> bool:
         """A kind of our own (plugins/content_kinds), not one of Pelican's."""
         return self.name not in PELICAN_KINDS
 
 
-def kind_from_entry(name, entry):
+def kind_from_entry(name: str, entry: dict) -> Kind:
     """A Kind from its CONTENT_KINDS entry; ValueError names a key that is wrong or missing."""
     if unknown := set(entry) - ENTRY_KEYS:
         raise ValueError(f"CONTENT_KINDS['{name}']: unknown {', '.join(sorted(unknown))}")
@@ -83,12 +83,12 @@ def kind_from_entry(name, entry):
         raise ValueError(f"CONTENT_KINDS['{name}']: {error} is missing") from None
 
 
-def content_kinds(settings):
+def content_kinds(settings: dict) -> dict[str, Kind]:
     """{name: Kind} for every kind, in the order of CONTENT_KINDS."""
     return {name: kind_from_entry(name, entry) for name, entry in settings["CONTENT_KINDS"].items()}
 
 
-def own_kinds(settings):
+def own_kinds(settings: dict) -> dict[str, Kind]:
     """{folder: Kind} for the kinds of our own (those with a template); an article names
     pages of these by slug, in a field named after the folder (`services: [slug, …]`)."""
     return {kind.folder: kind for kind in content_kinds(settings).values() if kind.own}

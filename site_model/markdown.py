@@ -38,14 +38,14 @@ TABLE_BOX = '<div class="table-scroll" role="region" aria-label="Tabell" tabinde
 FOOTNOTE_BACK_CLASS = 'class="footnote-backref" aria-label="Tillbaka till texten"'
 
 
-def heading_slug(title):
+def heading_slug(title: str) -> str:
     """The id of a heading titled `title`: Python-Markdown's toc slugify (ASCII, lower
     case, words joined by '-'), which made the ids links already point to."""
     return slugify(title, "-")
 
 
 @cache
-def markdown_parser():
+def markdown_parser() -> MarkdownIt:
     """A MarkdownIt for the site's Markdown; `.render(text)` gives the page's HTML."""
     md = MarkdownIt("gfm-like", {"typographer": True, "quotes": SWEDISH_QUOTES, "xhtmlOut": False})
     md.enable("smartquotes")

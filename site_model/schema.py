@@ -97,7 +97,7 @@ FIELDS = {
 }
 
 
-def fields_of(kind, settings):
+def fields_of(kind: str, settings: dict) -> list[Field]:
     """The fields of a kind of content (its name), as Field objects: those its entry names,
     and for an article one relation field per kind of our own (`services: [slug, …]`)."""
     names = content_kinds(settings)[kind].fields

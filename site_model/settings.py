@@ -7,13 +7,15 @@ follows from. Pelican's own configure_settings works the same way for its settin
 Tools and tests read the settings with `read(path)`, which derives them as a build does.
 """
 
+from pathlib import Path
+
 from pelican.settings import get_settings_from_file
 
 from .addresses import saved_as
 from .kinds import content_kinds
 
 
-def derive(settings):
+def derive(settings: dict) -> dict:
     """Add the derived settings to `settings` (a dict of settings, changed in place) and
     return it. Raises ValueError for a CONTENT_KINDS entry that is wrong.
 
@@ -51,7 +53,7 @@ def derive(settings):
     return settings
 
 
-def read(path):
+def read(path: str | Path) -> dict:
     """The settings of a settings file (pelican.conf.py, publishconf.py) as a build sees
     them, less Pelican's defaults: a dict."""
     return derive(get_settings_from_file(str(path)))
