@@ -14,6 +14,7 @@ from pathlib import PurePath
 from pelican import signals
 from pelican.contents import Page
 
+from site_model.addresses import saved_as
 from site_model.contents import ARTICLES, PAGES, contents
 from site_model.kinds import own_kinds
 
@@ -31,7 +32,7 @@ def give_kind(content):
     if content.status == "draft":
         return  # but keeps Pelican's draft URL, so production never writes it
     content.override_url = kind.url.format(slug=content.slug)
-    content.override_save_as = content.override_url + "index.html"
+    content.override_save_as = saved_as(content.override_url)
 
 
 def collect_and_relate(generators):

@@ -1,4 +1,5 @@
-"""structured_data: schema.org JSON-LD for every page, from one Jinja call: `{{ json_ld() }}`.
+"""structured_data: schema.org JSON-LD for every page, from one Jinja call:
+`{{ json_ld(current_url) }}` (the page's address, relative: "tjanster/teamcoaching/").
 
 Search engines read EPM as a ProfessionalService, the article's author and dates, each
 service and the breadcrumb trail from it. The nested data is clearer built in Python
@@ -86,6 +87,8 @@ def breadcrumbs(context, origin, path):
 
 @pass_context
 def json_ld(context, path):
+    """The page's JSON-LD as htmlsafe JSON: the firm, the page's own node if it has one,
+    and its breadcrumbs. `path` is the page's relative address ("" for the start page)."""
     origin = context["SITE_ORIGIN"]
     nodes = [
         organisation(context, origin),
