@@ -182,9 +182,9 @@ def check_content(c, content="content"):
     )
     problems = find_content_problems(settings)
     if problems:
-        report(problems, f"fix {'it' if len(problems) == 1 else 'them'} before you commit.")
+        report(problems, f"rätta {'det' if len(problems) == 1 else 'dem'} innan du gör en commit.")
         raise SystemExit(1)
-    print("content_checks: no problems.")
+    print("content_checks: inga fel.")
 
 
 @task(

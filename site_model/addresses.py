@@ -15,8 +15,8 @@ EXAMPLE = "artiklar/gammal-adress/"
 # Relative, as the site's own addresses are: no scheme, no leading /, a folder or a .html.
 ADDRESS = re.compile(r"(?!/)(?![a-z][a-z0-9+.-]*:)[^\s?#]*(/|\.html)")
 NOT_AN_ADDRESS = (
-    "is not an address of this site — write it like " + EXAMPLE + ": "
-    "no https:// or domain, no / first, ending in / or .html"
+    "är ingen adress på den här webbplatsen — skriv den som " + EXAMPLE + ": "
+    "utan https:// och domännamn, utan / först och med / eller .html sist"
 )
 
 
@@ -42,7 +42,7 @@ def original_url(value):
     """The field check of `original_url` (schema.py): one address, or a list of them."""
     items = value if isinstance(value, list) else [value]
     if not items or not all(isinstance(item, str) for item in items):
-        return f"must be an address, or a list of them — e.g. '{ORIGINAL_URL}: {EXAMPLE}'"
+        return f"ska vara en adress eller en lista med adresser — t.ex. '{ORIGINAL_URL}: {EXAMPLE}'"
     for item in items:
         if not is_address(item):
             return f"'{item}' {NOT_AN_ADDRESS}"

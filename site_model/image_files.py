@@ -13,6 +13,6 @@ ANIMATED_FORMATS = {"GIF", "PNG", "WEBP", "AVIF"}  # PNG: APNG
 
 # Refused by the checks from the header, and by the pipeline if it gets that far.
 CMYK_WITHOUT_PROFILE = (
-    "is in CMYK for print and has no colour profile, so its colours cannot be known — "
-    "export it as RGB (sRGB) JPEG"
+    "är i CMYK för tryck och saknar färgprofil, så det går inte att veta vilka färger som "
+    "är tänkta — exportera den som JPEG i RGB (sRGB)"
 )

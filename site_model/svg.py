@@ -36,9 +36,9 @@ EDITORS = (  # what Inkscape and Illustrator keep for themselves; browsers ignor
     "http://creativecommons.org/ns#",
     "http://web.resource.org/cc/",
 )
-ACTIVE = {"script": "a <script> element", "iframe": "an <iframe> element"}
-ACTIVE |= {"embed": "an <embed> element", "object": "an <object> element"}
-ACTIVE["foreignObject"] = "a <foreignObject> (HTML inside the drawing)"
+ACTIVE = {"script": "ett <script>-element", "iframe": "ett <iframe>-element"}
+ACTIVE |= {"embed": "ett <embed>-element", "object": "ett <object>-element"}
+ACTIVE["foreignObject"] = "ett <foreignObject>-element (HTML inuti bilden)"
 # Not data:image/svg+xml: that is an SVG of its own, which can hold script.
 SAFE_DATA = re.compile(r"data:image/(png|jpeg|gif|webp)[;,]", re.I)
 # What makes CSS load another file (image-set() takes plain strings too) or run script.
@@ -98,9 +98,9 @@ def _scan(path):
     except SAXParseException as error:
         scan.refuse(error.getLineNumber(), error.getMessage())
     except EntitiesForbidden:
-        scan.refuse(scan.locator.getLineNumber(), "it declares XML entities")
+        scan.refuse(scan.locator.getLineNumber(), "den deklarerar XML-entiteter")
     except DefusedXmlException:
-        scan.refuse(scan.locator.getLineNumber(), "it refers to another file")
+        scan.refuse(scan.locator.getLineNumber(), "den hänvisar till en annan fil")
     return scan
 
 
@@ -110,10 +110,10 @@ def _css(css):
     for match in CSS_RISK.finditer(css):
         lines = css.count("\n", 0, match.start())
         if match[0].lower() == "javascript:":
-            yield lines, "with a javascript: link"
+            yield lines, "med en javascript:-länk"
         else:
             found = f"url({_short(match[1])})" if match[1] is not None else match[0].lower()
-            yield lines, f"that loads another file ({found})"
+            yield lines, f"som hämtar en annan fil ({found})"
 
 
 def _short(value, limit=40):
@@ -144,7 +144,7 @@ class _Scan(ContentHandler):
         self.locator = locator
 
     def refuse(self, line, why):
-        self.problems.append((line or 1, f"the file is not a readable SVG ({why})"))
+        self.problems.append((line or 1, f"något som gör filen oläslig som SVG ({why})"))
 
     def startElementNS(self, name, qname, attrs):
         line, column = self.locator.getLineNumber(), self.locator.getColumnNumber()
@@ -169,7 +169,9 @@ class _Scan(ContentHandler):
         self.metadata -= bool(self.metadata)
         if self.style and self.style[0]:
             start, css = self.style
-            self.problems += [(start + lines, f"a <style> {how}") for lines, how in _css(css)]
+            self.problems += [
+                (start + lines, f"ett <style>-element {how}") for lines, how in _css(css)
+            ]
         self.style = None
 
     def characters(self, content):
@@ -180,28 +182,28 @@ class _Scan(ContentHandler):
     def _element(self, uri, local, tag):
         tag = tag[1] if tag else local  # as the editor's file spells it, prefix and all
         if uri == XHTML or (uri == SVG and local in ACTIVE):  # others' <script> never runs
-            return ACTIVE.get(local, f"an HTML <{tag}> element")
+            return ACTIVE.get(local, f"ett HTML-element (<{tag}>)")
         if uri != SVG and not self.metadata and not (uri or "").startswith(EDITORS):
-            where = f"namespace {uri}" if uri else f'no xmlns="{SVG}"'
-            return f"a <{tag}> element that is not SVG ({where})"
+            where = f"namnrymd {uri}" if uri else f'inget xmlns="{SVG}"'
+            return f"ett <{tag}>-element som inte är SVG ({where})"
         return None
 
     def _attribute(self, element, qname, local, value):
         url = URL_NOISE.sub("", value).lower()
         if local.lower().startswith("on"):
-            return f'an event handler ({qname}="…")'
+            return f'en händelsehanterare ({qname}="…")'
         if local == "style" or "url(" in url:  # fill="url(…)", filter=, cursor= too
-            where = "a style attribute" if local == "style" else f"the attribute {qname}"
+            where = "ett style-attribut" if local == "style" else f"attributet {qname}"
             return next((f"{where} {how}" for _, how in _css(value)), None)
         if element in ("set", "animate") and local == "attributeName" and url.endswith("href"):
-            return f'an animation that changes a link (<{element} attributeName="{value}">)'
+            return f'en animering som ändrar en länk (<{element} attributeName="{value}">)'
         if local != "href" or not url or url.startswith("#") or SAFE_DATA.match(url):
             return None
         if url.startswith("javascript:"):
-            return f"a javascript: link ({qname})"
-        kind = "an external reference"
+            return f"en javascript:-länk ({qname})"
+        kind = "en hänvisning till en annan fil"
         if url.startswith("data:"):
-            kind = "an embedded file that is not PNG, JPEG, GIF or WebP"
+            kind = "en inbäddad fil som inte är PNG, JPEG, GIF eller WebP"
         return f'{kind} ({qname}="{_short(value)}")'
 
     def _line_of(self, qname, line, column):

@@ -5,13 +5,13 @@ import datetime
 
 def text(value):
     if not isinstance(value, str) or not value.strip():
-        return "must be text — write it after the colon"
+        return "ska vara text — skriv den efter kolonet"
 
 
 def any_text(value):
     # The start page's url is "": any text, even empty.
     if not isinstance(value, str):
-        return "must be text — put it in quotes"
+        return "ska vara text — sätt citattecken runt den"
 
 
 def date(value):
@@ -21,19 +21,19 @@ def date(value):
     try:
         datetime.datetime.fromisoformat(str(value))
     except ValueError:
-        return "is not a date — write it as YYYY-MM-DD, e.g. 2026-11-26"
+        return "är inget datum — skriv det som ÅÅÅÅ-MM-DD, t.ex. 2026-11-26"
 
 
 def whole_number(value):
     if isinstance(value, bool) or not isinstance(value, int):
-        return "must be a whole number — e.g. 'order: 3'"
+        return "ska vara ett heltal — t.ex. 'order: 3'"
 
 
 def list_of_text(value):
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        return "must be a list — one '- item' per line"
+        return "ska vara en lista — skriv en punkt per rad, som börjar med '- '"
 
 
 def status(value):
     if value not in ("published", "draft", "hidden"):
-        return "is unknown — use published, draft or hidden"
+        return "har ett okänt värde — använd published, draft eller hidden"

@@ -314,7 +314,7 @@ def test_a_placeholder_is_saved_but_the_build_names_its_file_and_line(cms, repos
         result = build("pelican.conf.py", tmp_path / "output", repository / CONTENT)
         assert result.returncode == 1
         assert f"{path}:{line}: " in result.stderr
-        assert "placeholder" in result.stderr.lower() or "TODO" in result.stderr
+        assert "platshållaren" in result.stderr.lower() or "TODO" in result.stderr
     finally:
         path.unlink()
 

@@ -79,82 +79,84 @@ PHOTO = (FIXTURE_CONTENT / "images" / "samtal.png").read_bytes()
 MISTAKES = {
     "missing title": (
         replace_in(ARTICLE, "title: Ledarskap i förändring\n", ""),
-        f"{ARTICLE}:1: 'title' is missing",
+        f"{ARTICLE}:1: 'title' saknas",
     ),
     "invalid date": (replace_in(ARTICLE, "2026-10-01", "2026-13-01"), f"{ARTICLE}:3: 'date'"),
     "date as words": (
         replace_in(ARTICLE, "2026-10-01", "1 oktober"),
-        f"{ARTICLE}:3: 'date' is not a date",
+        f"{ARTICLE}:3: 'date' är inget datum",
     ),
-    "misspelt field": (replace_in(ARTICLE, "author:", "autor:"), f"{ARTICLE}:4: unknown field"),
+    "misspelt field": (replace_in(ARTICLE, "author:", "autor:"), f"{ARTICLE}:4: okänt fält"),
     "order not a number": (replace_in(SERVICE, "order: 2", "order: två"), f"{SERVICE}:3: 'order'"),
     "unknown template": (
         replace_in("content/pages/kontakt.md", "template: contact", "template: kontact"),
-        "content/pages/kontakt.md:3: template 'kontact' does not exist",
+        "content/pages/kontakt.md:3: mallen 'kontact' finns inte",
     ),
     "unknown service": (
         replace_in(ARTICLE, "  - styrelsecoaching", "  - ledarskapscoaching"),
-        f"{ARTICLE}:8: no service 'ledarskapscoaching'",
+        f"{ARTICLE}:8: 'ledarskapscoaching' finns inte under Tjänster",
     ),
     "address used twice": (
         write(
             "content/pages/kontakt-2.md", "---\ntitle: K\nsummary: S\nurl: kontakt/\n---\nText\n"
         ),
-        "content/pages/kontakt.md:1: address /kontakt/ is also used by",
+        "content/pages/kontakt.md:1: adressen /kontakt/ används också av",
     ),
     "url without save_as": (
         replace_in(
             "content/pages/kontakt.md", "template: contact", "template: contact\nurl: om-oss/"
         ),
-        "content/pages/kontakt.md:4: 'url: om-oss/' needs 'save_as: om-oss/index.html' beside it",
+        "content/pages/kontakt.md:4: 'url: om-oss/' behöver 'save_as: om-oss/index.html' "
+        "bredvid sig",
     ),
     "same slug as a generated list": (
         write("content/pages/tjanster.md", "---\ntitle: T\nsummary: S\n---\nText\n"),
-        "content/pages/tjanster.md:1: address /tjanster/ is also used by a generated list",
+        "content/pages/tjanster.md:1: adressen /tjanster/ används också av en listsida",
     ),
     "broken filename link": (
         write(NEW, article(body="\n[Läs]({filename}finns-inte.md)\n")),
-        f"{NEW}:14: {{filename}}finns-inte.md does not exist",
+        f"{NEW}:14: {{filename}}finns-inte.md finns inte",
     ),
     "broken anchor in another file": (
         write(NEW, article(body="\n[Läs]({filename}../services/teamcoaching.md#nej)\n")),
-        f"{NEW}:14: {{filename}}../services/teamcoaching.md has no '#nej'",
+        f"{NEW}:14: {{filename}}../services/teamcoaching.md har ingen rubrik med id:t '#nej'",
     ),
     "broken anchor on the page": (
         write(NEW, article(body="\nSe [nedan](#andra-avsnittet).\n")),
-        f"{NEW}:14: no heading here has the id '#andra-avsnittet'",
+        f"{NEW}:14: ingen rubrik på sidan har id:t '#andra-avsnittet'",
     ),
     "missing image": (
         write(NEW, article(body="\n![Porträtt]({static}../images/portratt.jpg)\n")),
-        f"{NEW}:14: {{static}}../images/portratt.jpg does not exist",
+        f"{NEW}:14: {{static}}../images/portratt.jpg finns inte",
     ),
     "photo whose file name has spaces": (
         together(
             write("content/images/Foto från mobilen.png", PHOTO),
             write(NEW, article(body="\n![Samtal]({static}../images/Foto från mobilen.png)\n")),
         ),
-        f"{NEW}:14: {{static}}../images/Foto does not exist — the file 'Foto från mobilen.png' "
-        "has spaces in its name, which end a link: rename the file to foto-fran-mobilen.png",
+        f"{NEW}:14: {{static}}../images/Foto finns inte — filen 'Foto från mobilen.png' "
+        "har mellanslag i namnet, och ett mellanslag avslutar en länk: "
+        "byt namn på filen till foto-fran-mobilen.png",
     ),
     # The editor's Mac finds samtal.png for this; the web server does not.
     "image name in other capital letters": (
         write(NEW, article(body="\n![Samtal]({static}../images/Samtal.PNG)\n")),
-        f"{NEW}:14: {{static}}../images/Samtal.PNG does not exist — the file is named 'samtal.png'",
+        f"{NEW}:14: {{static}}../images/Samtal.PNG finns inte — filen heter 'samtal.png'",
     ),
     "image name misspelt": (
         write(NEW, article(body="\n![Samtal]({static}../images/samtl.png)\n")),
-        f"{NEW}:14: {{static}}../images/samtl.png does not exist — did you mean 'samtal.png'?",
+        f"{NEW}:14: {{static}}../images/samtl.png finns inte — menade du 'samtal.png'?",
     ),
     # What editors paste or write that Markdown would not show as they see it (issue 19).
     "bullets pasted from Word": (
         write(NEW, article(body="\n•\tSamtal varannan vecka\n•\tEn plan\n")),
-        f"{NEW}:14: the line starts with '•', which shows as text, not as a list — "
-        "start each list item with '- ' instead",
+        f"{NEW}:14: raden börjar med '•', som visas som text och inte som en lista — "
+        "börja varje punkt i listan med '- ' i stället",
     ),
     "a YouTube iframe": (
         write(NEW, article(body='\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n')),
-        f"{NEW}:14: '<iframe>' is an embed, which the site's security policy blocks: readers "
-        "see an empty box — link to it instead: [Se filmen](https://…)",
+        f"{NEW}:14: '<iframe>' är en inbäddning, som webbplatsens säkerhetsregler blockerar: "
+        "läsarna ser en tom ruta — länka till den i stället: [Se filmen](https://…)",
     ),
     "a booking widget's script": (
         write(
@@ -164,85 +166,87 @@ MISTAKES = {
                 '<script src="https://assets.calendly.com/widget.js"></script>\n'
             ),
         ),
-        f"{NEW}:15: '<script>' is an embed",
+        f"{NEW}:15: '<script>' är en inbäddning",
     ),
     "raw HTML with a style": (
         write(NEW, article(body='\nText i <span style="color:red">rött</span>.\n')),
-        f"{NEW}:14: '<span>' is HTML, which the site does not show as you see it — "
-        "write it in Markdown",
+        f"{NEW}:14: '<span>' är HTML, som webbplatsen inte visar som du ser det — "
+        "skriv det i Markdown",
     ),
     "an image without {static}": (
         write(NEW, article(body="\n![Samtal](../images/samtal.png)\n")),
-        f"{NEW}:14: the image '../images/samtal.png' is not published without {{static}} — "
-        "write it as ({static}../images/samtal.png)",
+        f"{NEW}:14: bilden '../images/samtal.png' publiceras inte utan {{static}} — "
+        "skriv den som ({static}../images/samtal.png)",
     ),
     "an image from another site": (
         write(NEW, article(body="\n![Logga](https://example.com/logga.png)\n")),
-        f"{NEW}:14: an image from another site is blocked by the site's security policy",
+        f"{NEW}:14: en bild från en annan webbplats blockeras av webbplatsens säkerhetsregler",
     ),
     "a class in the old form": (
         write(NEW, article(body="\n[Läs mer]({filename}../services/teamcoaching.md)\n{: .x }\n")),
-        f"{NEW}:15: '{{: .x }}' is the old way to give a class — write '{{.x}}' on its own line",
+        f"{NEW}:15: '{{: .x }}' är det gamla sättet att ange en klass — "
+        "skriv '{.x}' på en egen rad",
     ),
     "a class the theme does not have": (
         write(NEW, article(body="\n{.red}\nText.\n")),
-        f"{NEW}:14: '{{.red}}' is no class the theme has — use {{.section-link}}, or remove it",
+        f"{NEW}:14: '{{.red}}' är ingen klass som temat har — "
+        "använd {.section-link}, eller ta bort den",
     ),
     "a footnote without its note": (
         write(NEW, article(body="\nSe noten[^1].\n")),
-        f"{NEW}:14: the footnote [^1] has no note — add a line '[^1]: the note' below the text",
+        f"{NEW}:14: fotnoten [^1] saknar en not — lägg till en rad '[^1]: noten' under texten",
     ),
     "a note nothing refers to": (
         write(NEW, article(body="\n[^1]: En not.\n")),
-        f"{NEW}:14: the note [^1] is never referred to — add [^1] in the text",
+        f"{NEW}:14: texten hänvisar aldrig till noten [^1] — lägg till [^1] i texten",
     ),
     "image without alt text": (
         write(NEW, article(body="\n![]({static}../images/portratt.jpg)\n")),
-        f"{NEW}:14: an image has no alt text",
+        f"{NEW}:14: en bild saknar alt-text",
     ),
     "placeholder xxx": (
         replace_in(ARTICLE, "Riktningen kommer först.", "Riktningen kommer xxx först."),
-        f"{ARTICLE}:18: placeholder 'xxx'",
+        f"{ARTICLE}:18: platshållaren 'xxx'",
     ),
-    "TODO": (write(NEW, article(body="\nTODO: skriv klart\n")), f"{NEW}:14: placeholder 'TODO'"),
-    "lorem ipsum": (write(NEW, article(body="\nLorem ipsum dolor.\n")), f"{NEW}:14: placeholder"),
+    "TODO": (write(NEW, article(body="\nTODO: skriv klart\n")), f"{NEW}:14: platshållaren 'TODO'"),
+    "lorem ipsum": (write(NEW, article(body="\nLorem ipsum dolor.\n")), f"{NEW}:14: platshållaren"),
     "TODO in the summary": (
         write(NEW, article().replace("En kort sammanfattning.", "TODO")),
-        f"{NEW}:5: placeholder 'TODO' left in 'summary'",
+        f"{NEW}:5: platshållaren 'TODO' står kvar i 'summary'",
     ),
     "link without address": (
         write(NEW, article(body="\nLäs [mer]().\n")),
-        f"{NEW}:14: a link has no address",
+        f"{NEW}:14: en länk saknar adress",
     ),
     "skipped heading level": (
         write(NEW, article(body="\n#### Detalj\n")),
-        f"{NEW}:14: heading level skipped (## to ####)",
+        f"{NEW}:14: en rubriknivå hoppas över (## till ####)",
     ),
     "second main heading": (write(NEW, article(body="\n# Rubrik\n")), f"{NEW}:14: '# '"),
-    "empty file": (write(NEW, ""), f"{NEW}:1: the file is empty"),
+    "empty file": (write(NEW, ""), f"{NEW}:1: filen är tom"),
     "not UTF-8": (
         write(NEW, article(body="\nTr\xe4d\n").encode("latin-1")),
-        f"{NEW}:4: text is not valid UTF-8",  # the é in Therése comes first
+        f"{NEW}:4: texten är inte giltig UTF-8",  # the é in Therése comes first
     ),
-    "no front matter": (write(NEW, "Bara text.\n"), f"{NEW}:1: no front matter"),
+    "no front matter": (write(NEW, "Bara text.\n"), f"{NEW}:1: front matter saknas"),
     "broken YAML": (
         write(NEW, article().replace("title: Ny artikel", 'title: "Ny artikel')),
         f"{NEW}:",
     ),
-    "empty text": (write(NEW, GOOD_ARTICLE.split("Första stycket")[0]), f"{NEW}:7: the text"),
+    "empty text": (write(NEW, GOOD_ARTICLE.split("Första stycket")[0]), f"{NEW}:7: texten är tom"),
     "contact page deleted": (
         lambda root: (root / "content/pages/kontakt.md").unlink(),
-        "content/pages/kontakt.md:1: the contact page is missing",
+        "content/pages/kontakt.md:1: sidan 'contact' saknas",
     ),
     "contact page renamed, menu not": (
         lambda root: (root / "content/pages/kontakt.md").rename(
             root / "content/pages/hor-av-dig.md"
         ),
-        "pelican.conf.py:1: MENU links 'Kontakt' to kontakt/, which no page has",
+        "pelican.conf.py:1: MENU länkar 'Kontakt' till kontakt/, men ingen sida har den adressen",
     ),
     "contact page made a draft": (
         replace_in("content/pages/kontakt.md", "summary:", "status: draft\nsummary:"),
-        "content/pages/kontakt.md:4: the contact page is linked from every page",
+        "content/pages/kontakt.md:4: sidan 'contact' länkas från varje sida",
     ),
 }
 
@@ -317,7 +321,7 @@ def test_all_problems_are_reported_together_and_nothing_is_built(workspace):
         "broken filename link",
     ):
         assert any(line.startswith(MISTAKES[mistake][1]) for line in lines), result.stderr
-    assert lines[-1] == f"content_checks: {len(lines) - 1} problems; nothing was built."
+    assert lines[-1] == f"content_checks: {len(lines) - 1} fel; inget byggdes."
     assert "Traceback" not in result.stderr + result.stdout
     assert tree_digest(workspace / "output") == before
     assert sorted(p.name for p in workspace.iterdir()) == ["content", "output"]  # no leftovers
@@ -448,7 +452,7 @@ def test_new_service_comes_last_and_new_refuses_to_overwrite(workspace):
     path.write_text(path.read_text("utf-8") + "Min text.\n", "utf-8")
     again = run_new("service", "Mentorskap", content=workspace / "content")
     assert again.returncode == 1
-    assert "exists already" in again.stderr
+    assert "finns redan" in again.stderr
     assert path.read_text("utf-8").endswith("Min text.\n")
 
 

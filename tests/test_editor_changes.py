@@ -220,7 +220,7 @@ def test_mistakes_in_the_edited_content_name_their_file_and_line(edited, tmp_pat
     assert result.returncode == 1
     shown = content / "articles" / "ett-nytt-inlagg.md"  # outside the project: shown whole
     lines = result.stderr.splitlines()
-    assert any(line.startswith(f"{shown}:1: 'author' is missing") for line in lines), lines
-    assert any(line.startswith(f"{shown}:4: unknown field 'autor'") for line in lines), lines
+    assert any(line.startswith(f"{shown}:1: 'author' saknas") for line in lines), lines
+    assert any(line.startswith(f"{shown}:4: okänt fält 'autor'") for line in lines), lines
     assert any(line.startswith(f"{shown}:8: {{static}}../images/finns-inte.jpg") for line in lines)
     assert not (tmp_path / "output").exists()

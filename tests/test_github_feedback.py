@@ -44,10 +44,10 @@ def test_each_mistake_is_a_github_error_on_its_file_and_line(mistaken):
     commands = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
     start = "::error file=content/articles/tva-fel.md,line={},title=Innehållsfel::"
     assert commands == [
-        start.format(6) + "unknown field 'autor' — did you mean 'author'?",
-        start.format(7) + "'original_url' 'https://www.epm.se/gammal/' is not an address "
-        "of this site — write it like artiklar/gammal-adress/: no https:// or domain, "
-        "no / first, ending in / or .html",
+        start.format(6) + "okänt fält 'autor' — menade du 'author'?",
+        start.format(7) + "'original_url' 'https://www.epm.se/gammal/' är ingen adress "
+        "på den här webbplatsen — skriv den som artiklar/gammal-adress/: utan https:// och "
+        "domännamn, utan / först och med / eller .html sist",
     ]
 
 
@@ -55,7 +55,7 @@ def test_outside_github_actions_there_are_no_workflow_commands(mistaken):
     result = build_in(mistaken, GITHUB_ACTIONS="")
     assert result.returncode == 1
     assert "::error" not in result.stdout + result.stderr
-    assert "content/articles/tva-fel.md:6: unknown field 'autor'" in result.stderr
+    assert "content/articles/tva-fel.md:6: okänt fält 'autor'" in result.stderr
 
 
 def test_workflow_commands_escape_what_github_would_misread():

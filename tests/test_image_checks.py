@@ -13,20 +13,21 @@ from conftest import build
 from samples.photos import phone_exif
 
 MISTAKES = {  # file in images/ → what the message says
-    "liten.jpg": "is only 700 px wide; an article needs at least 800 px to look sharp — use",
-    "liggande.jpg": "is only 600 px wide; an article needs at least 800 px",
-    "inte-en-bild.jpg": "is not an image — save it as JPEG (photos) or PNG (screenshots)",
-    "avbruten.jpg": "is damaged (the file is cut short) — copy it from the camera or phone",
+    "liten.jpg": "är bara 700 px bred; en artikel behöver minst 800 px för att bilden ska bli "
+    "skarp — använd",
+    "liggande.jpg": "är bara 600 px bred; en artikel behöver minst 800 px",
+    "inte-en-bild.jpg": "är ingen bild — spara den som JPEG (foton) eller PNG (skärmbilder)",
+    "avbruten.jpg": "är skadad (filen är ofullständig) — kopiera den från kameran eller telefonen",
     # Cut short after its thumbnail's end marker: a phone photo's EXIF holds one.
-    "avbruten-miniatyr.jpg": "is damaged (the file is cut short) — copy it from the camera",
-    "enorm.png": "is 41 megapixels (8200 × 5000), over the 40 megapixel limit — export it",
-    "trasig.heic": "is not an image — save it as JPEG (photos) or PNG (screenshots)",
-    "tung.jpg": "is 26 MB, over the 25 MB limit — export it as a JPEG of at most 4000 px",
-    "skarmdump.png": "is over the 40 megapixel limit — export it at most 4000 px on its",
-    "tryck.jpg": "is in CMYK for print and has no colour profile, so its colours cannot be "
-    "known — export it as RGB (sRGB) JPEG",
-    "lang.gif": "is an animation of 201 frames at 2000 × 1000, over the 400 megapixels in "
-    "all the build can make small — record a shorter clip or a smaller part of the screen",
+    "avbruten-miniatyr.jpg": "är skadad (filen är ofullständig) — kopiera den från kameran",
+    "enorm.png": "är 41 megapixlar (8200 × 5000), över gränsen på 40 megapixlar — exportera den",
+    "trasig.heic": "är ingen bild — spara den som JPEG (foton) eller PNG (skärmbilder)",
+    "tung.jpg": "är 26 MB, över gränsen på 25 MB — exportera den som JPEG med högst 4000 px",
+    "skarmdump.png": "är över gränsen på 40 megapixlar — exportera den med högst 4000 px på den",
+    "tryck.jpg": "är i CMYK för tryck och saknar färgprofil, så det går inte att veta vilka "
+    "färger som är tänkta — exportera den som JPEG i RGB (sRGB)",
+    "lang.gif": "är en animering med 201 bildrutor i 2000 × 1000, över gränsen på 400 "
+    "megapixlar sammanlagt — spela in ett kortare klipp eller en mindre del av skärmen",
 }
 UNSAFE_SVG = (  # not linked from any page: its address is public all the same
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n'
@@ -81,11 +82,11 @@ def test_each_image_mistake_fails_the_build_with_file_line_and_fix(failed_build)
         expected = f"{shown}:{FIRST_IMAGE_LINE + 2 * number}: {{static}}../images/{name} {message}"
         assert any(line.startswith(expected) for line in lines), (expected, lines)
     svg = shown.parents[1] / "images" / "skript.svg"
-    svg_message = f"{svg}:3: the drawing has a <script> element — remove it in the drawing"
+    svg_message = f"{svg}:3: bilden innehåller ett <script>-element — ta bort det i ritprogrammet"
     assert any(line.startswith(svg_message) for line in lines), lines
-    beside_the_text = f"{shown.parent / 'ritning.svg'}:3: the drawing has a <script> element"
+    beside_the_text = f"{shown.parent / 'ritning.svg'}:3: bilden innehåller ett <script>-element"
     assert any(line.startswith(beside_the_text) for line in lines), lines
-    assert f"content_checks: {len(MISTAKES) + 2} problems; nothing was built." in lines
+    assert f"content_checks: {len(MISTAKES) + 2} fel; inget byggdes." in lines
     assert not output.exists()
 
 
@@ -98,7 +99,10 @@ def test_an_animation_too_big_for_a_phone_once_made_stops_the_build(tmp_path):
     shown = content / "articles" / "brus.md"
     assert result.returncode != 0
     assert (
-        f"{shown}:{FIRST_IMAGE_LINE}: {{static}}../images/brus.gif is an animation of "
+        f"{shown}:{FIRST_IMAGE_LINE}: {{static}}../images/brus.gif är en animering på "
         in result.stderr
     )
-    assert "over the 1 MB a phone should download for one — record a shorter clip" in result.stderr
+    assert (
+        "över gränsen på 1 MB för vad en mobil ska behöva hämta — spela in ett kortare klipp"
+        in result.stderr
+    )

@@ -79,4 +79,4 @@ def test_the_new_kind_is_checked_like_the_others(tmp_path):
     content, overrides = with_case_studies(tmp_path, CASE.replace("order: 1\n", ""))
     result = build("pelican.conf.py", tmp_path / "out", content, overrides)
     assert result.returncode == 1
-    assert f"{content}/kundcase/ledningsgruppen.md:1: 'order' is missing" in result.stderr
+    assert f"{content}/kundcase/ledningsgruppen.md:1: 'order' saknas" in result.stderr

@@ -131,4 +131,4 @@ def test_a_last_updated_date_that_is_not_a_date_stops_the_build(tmp_path):
     content = site_with_notice(tmp_path, TINY_NOTICE.replace("2026-03-05", "5 mars"))
     result = build("pelican.conf.py", tmp_path / "out", content)
     assert result.returncode != 0
-    assert re.search(r"integritet\.md:6: 'modified' is not a date", result.stdout + result.stderr)
+    assert re.search(r"integritet\.md:6: 'modified' är inget datum", result.stdout + result.stderr)

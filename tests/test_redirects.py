@@ -108,17 +108,18 @@ def test_old_address_mistakes_stop_the_build_with_file_line_and_fix(tmp_path):
     assert result.returncode == 1
     articles, gone = f"{content}/articles", f"{content}/gone.txt"
     expected = [
-        f"{articles}/domain.md:6: 'original_url' 'https://www.epm.se/artiklar/x/' is not an",
-        f"{articles}/own.md:6: 'original_url: artiklar/own/' is this file's own address — remove",
-        f"{articles}/taken.md:6: 'original_url: artiklar/ny-adress/' is the address of "
-        f"{articles}/ny-adress.md — remove it here, or rename that file first",
-        f"{articles}/twice.md:6: 'original_url: gamla-sidor/artikel.html' is also named by "
-        f"{articles}/ny-adress.md:6 — keep it in the one file",
-        f"{gone}:1: artiklar/ny-adress/ is the address of {articles}/ny-adress.md — remove this",
-        f"{gone}:2: artiklar/gammal-adress/ is redirected by {articles}/ny-adress.md:6",
-        f"{gone}:3: '/artiklar/snedstreck/' is not an address of this site",
+        f"{articles}/domain.md:6: 'original_url' 'https://www.epm.se/artiklar/x/' är ingen",
+        f"{articles}/own.md:6: 'original_url: artiklar/own/' är den här filens egen adress "
+        "— ta bort",
+        f"{articles}/taken.md:6: 'original_url: artiklar/ny-adress/' är adressen till "
+        f"{articles}/ny-adress.md — ta bort den här, eller byt namn på den filen först",
+        f"{articles}/twice.md:6: 'original_url: gamla-sidor/artikel.html' står också i "
+        f"{articles}/ny-adress.md:6 — behåll den bara i den fil",
+        f"{gone}:1: artiklar/ny-adress/ är adressen till {articles}/ny-adress.md — ta bort den här",
+        f"{gone}:2: artiklar/gammal-adress/ leds redan vidare av {articles}/ny-adress.md:6",
+        f"{gone}:3: '/artiklar/snedstreck/' är ingen adress på den här webbplatsen",
     ]
     lines = result.stderr.splitlines()
     for start in expected:
         assert any(line.startswith(start) for line in lines), (start, result.stderr)
-    assert re.search(r"content_checks: 7 problems; nothing was built", result.stderr)
+    assert re.search(r"content_checks: 7 fel; inget byggdes", result.stderr)

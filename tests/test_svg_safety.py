@@ -153,78 +153,82 @@ def test_an_illustrator_file_is_safe(tmp_path):
 @pytest.mark.parametrize(
     ("body", "line", "what"),
     [
-        ("<g>\n<script>alert(1)</script></g>", 3, "a <script> element"),
-        ('<script xlink:href="x.js"/>', 2, "a <script> element"),
+        ("<g>\n<script>alert(1)</script></g>", 3, "ett <script>-element"),
+        ('<script xlink:href="x.js"/>', 2, "ett <script>-element"),
         (
             '<foreignObject width="9" height="9">\n<p xmlns="http://www.w3.org/1999/xhtml">'
             "Hej</p></foreignObject>",
             2,
-            "a <foreignObject> (HTML inside the drawing)",
+            "ett <foreignObject>-element (HTML inuti bilden)",
         ),
-        ('<iframe src="https://example.org"/>', 2, "an <iframe> element"),
-        ('<embed src="x.swf"/>', 2, "an <embed> element"),
-        ('<object data="x.html"/>', 2, "an <object> element"),
+        ('<iframe src="https://example.org"/>', 2, "ett <iframe>-element"),
+        ('<embed src="x.swf"/>', 2, "ett <embed>-element"),
+        ('<object data="x.html"/>', 2, "ett <object>-element"),
         (
             '<h:div xmlns:h="http://www.w3.org/1999/xhtml">Hej</h:div>',
             2,
-            "an HTML <h:div> element",
+            "ett HTML-element (<h:div>)",
         ),
         (
             '<m:math xmlns:m="http://www.w3.org/1998/Math/MathML"/>',
             2,
-            "a <m:math> element that is not SVG (namespace http://www.w3.org/1998/Math/MathML)",
+            "ett <m:math>-element som inte är SVG (namnrymd http://www.w3.org/1998/Math/MathML)",
         ),
-        ('<rect\n  width="4"\n  onclick="steal()"/>', 4, 'an event handler (onclick="…")'),
-        ('<image href="https://example.org/x.png"/>', 2, "an external reference (href="),
-        ('<image xlink:href="../secret.png"/>', 2, "an external reference (xlink:href="),
-        ('<use href="other.svg#logo"/>', 2, 'an external reference (href="other.svg#logo")'),
-        ('<a href="javascript:alert(1)"><rect/></a>', 2, "a javascript: link (href)"),
-        ('<a xlink:href=" JAVA\tSCRIPT:alert(1)"/>', 2, "a javascript: link (xlink:href)"),
+        ('<rect\n  width="4"\n  onclick="steal()"/>', 4, 'en händelsehanterare (onclick="…")'),
+        ('<image href="https://example.org/x.png"/>', 2, "en hänvisning till en annan fil (href="),
+        ('<image xlink:href="../secret.png"/>', 2, "en hänvisning till en annan fil (xlink:href="),
+        (
+            '<use href="other.svg#logo"/>',
+            2,
+            'en hänvisning till en annan fil (href="other.svg#logo")',
+        ),
+        ('<a href="javascript:alert(1)"><rect/></a>', 2, "en javascript:-länk (href)"),
+        ('<a xlink:href=" JAVA\tSCRIPT:alert(1)"/>', 2, "en javascript:-länk (xlink:href)"),
         (
             '<image href="data:image/svg+xml;base64,PHN2Zz4="/>',
             2,
-            "an embedded file that is not PNG, JPEG, GIF or WebP",
+            "en inbäddad fil som inte är PNG, JPEG, GIF eller WebP",
         ),
         (
             "<style>\n.a { fill: #000 }\n.b { background: url(https://example.org/t.png) }\n"
             "</style>",
             4,
-            "a <style> that loads another file (url(https://example.org/t.png))",
+            "ett <style>-element som hämtar en annan fil (url(https://example.org/t.png))",
         ),
         (
             "<style><![CDATA[\n@import 'https://example.org/x.css';\n]]></style>",
             3,
-            "a <style> that loads another file (@import)",
+            "ett <style>-element som hämtar en annan fil (@import)",
         ),
         (
             '<style>.b { background: u\\72l("x.png") }</style>',
             2,
-            "a <style> that loads another file (url(x.png))",
+            "ett <style>-element som hämtar en annan fil (url(x.png))",
         ),
         (
             "<rect\n style=\"fill:url( 'https://example.org/p.svg#g' )\"/>",
             3,
-            "a style attribute that loads another file (url(https://example.org/p.svg#g))",
+            "ett style-attribut som hämtar en annan fil (url(https://example.org/p.svg#g))",
         ),
         (
             '<rect\n  filter="url(https://example.org/f.svg#blur)"/>',
             3,
-            "the attribute filter that loads another file (url(https://example.org/f.svg#blur))",
+            "attributet filter som hämtar en annan fil (url(https://example.org/f.svg#blur))",
         ),
         (
             '<rect style="background:javascript:x()"/>',
             2,
-            "a style attribute with a javascript: link",
+            "ett style-attribut med en javascript:-länk",
         ),
         (
             '<a><set attributeName="href" to="javascript:alert(1)"/></a>',
             2,
-            'an animation that changes a link (<set attributeName="href">)',
+            'en animering som ändrar en länk (<set attributeName="href">)',
         ),
         (
             '<a><animate attributeName="xlink:href" values="#a;https://x.org"/></a>',
             2,
-            'an animation that changes a link (<animate attributeName="xlink:href">)',
+            'en animering som ändrar en länk (<animate attributeName="xlink:href">)',
         ),
     ],
 )
@@ -248,17 +252,17 @@ def test_problems_come_in_file_order_each_once(tmp_path):
 </svg>
 """
     assert svg_problems(write(tmp_path, drawing)) == [
-        (5, "a <script> element"),
-        (8, "a <foreignObject> (HTML inside the drawing)"),  # its <iframe> goes with it
-        (10, 'an event handler (onload="…")'),
-        (10, "a style attribute that loads another file (url(https://example.org/x))"),
+        (5, "ett <script>-element"),
+        (8, "ett <foreignObject>-element (HTML inuti bilden)"),  # its <iframe> goes with it
+        (10, 'en händelsehanterare (onload="…")'),
+        (10, "ett style-attribut som hämtar en annan fil (url(https://example.org/x))"),
     ]
 
 
 def test_a_svg_without_its_namespace_is_refused(tmp_path):
     path = write(tmp_path, '<svg viewBox="0 0 10 10"><rect/></svg>')
     assert svg_problems(path) == [
-        (1, 'a <svg> element that is not SVG (no xmlns="http://www.w3.org/2000/svg")')
+        (1, 'ett <svg>-element som inte är SVG (inget xmlns="http://www.w3.org/2000/svg")')
     ]
 
 
@@ -287,7 +291,9 @@ def test_a_billion_laughs_is_refused_without_expanding(tmp_path):
         tmp_path, f'<?xml version="1.0"?>\n<!DOCTYPE svg [\n{entities}]>\n' + svg("&lol9;")
     )
     started = time.monotonic()
-    assert svg_problems(path) == [(3, "the file is not a readable SVG (it declares XML entities)")]
+    assert svg_problems(path) == [
+        (3, "något som gör filen oläslig som SVG (den deklarerar XML-entiteter)")
+    ]
     assert time.monotonic() - started < 1
 
 
@@ -297,7 +303,9 @@ def test_an_external_entity_is_refused(tmp_path):
         '<?xml version="1.0"?>\n<!DOCTYPE svg [\n<!ENTITY x SYSTEM "file:///etc/passwd">\n]>\n'
         + svg("<text>&x;</text>"),
     )
-    assert svg_problems(path) == [(3, "the file is not a readable SVG (it declares XML entities)")]
+    assert svg_problems(path) == [
+        (3, "något som gör filen oläslig som SVG (den deklarerar XML-entiteter)")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -313,7 +321,7 @@ def test_a_file_that_is_not_xml_is_refused_at_its_line(tmp_path, data, line):
     path.write_bytes(data.encode() if isinstance(data, str) else data)
     [(found_line, what)] = svg_problems(path)
     assert found_line == line
-    assert what.startswith("the file is not a readable SVG (")
+    assert what.startswith("något som gör filen oläslig som SVG (")
 
 
 def test_lines_count_characters_not_bytes(tmp_path):
@@ -321,6 +329,6 @@ def test_lines_count_characters_not_bytes(tmp_path):
     # seem to start 30 bytes earlier, and the first one's onclick be taken for its own.
     body = f'<text>{"åäö" * 10}</text><rect onclick="x()"/><rect id="b"\n onclick="y()"/>'
     assert svg_problems(write(tmp_path, svg(body))) == [
-        (2, 'an event handler (onclick="…")'),
-        (3, 'an event handler (onclick="…")'),
+        (2, 'en händelsehanterare (onclick="…")'),
+        (3, 'en händelsehanterare (onclick="…")'),
     ]

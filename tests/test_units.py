@@ -69,7 +69,7 @@ def test_a_picture_keeps_the_editors_alt_and_sets_size_sources_and_loading(tmp_p
 
 
 def test_colour_mistakes_are_refused_and_transparency_laid_on_the_page():
-    with pytest.raises(ImageTrouble, match="CMYK for print and has no colour profile"):
+    with pytest.raises(ImageTrouble, match="i CMYK för tryck och saknar färgprofil"):
         to_web(Image.new("CMYK", (4, 4), (0, 0, 0, 255)))
     half = Image.new("RGBA", (2, 1), (0, 0, 0, 0))
     half.putpixel((0, 0), (200, 60, 40, 255))

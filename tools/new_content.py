@@ -45,12 +45,12 @@ def new_content(kind, title, content_root, settings, today=None):
     """Write content/<kind's folder>/<slug>.md and return its path; refuse to overwrite."""
     kinds = {name: k for name, k in content_kinds(settings).items() if k.editors_create}
     if kind not in kinds:
-        raise SystemExit(f"new: the kind must be {' or '.join(kinds)}, not '{kind}'")
+        raise SystemExit(f"new: typen ska vara {' eller '.join(kinds)}, inte '{kind}'")
     folder = Path(content_root) / kinds[kind].folder
     slug = file_slug(title, settings)
     path = folder / f"{slug}.md"
     if path.exists():
-        raise SystemExit(f"new: {path} exists already — edit it, or choose another title")
+        raise SystemExit(f"new: {path} finns redan — ändra i den, eller välj en annan titel")
     meta = front_matter(kind, title, today or datetime.date.today(), settings, folder)
     header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     folder.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from site_model.checks import check_content, report
 
 def stop_on_problems(pelican):
     if problems := check_content(pelican.settings):
-        report(problems, "nothing was built.")
+        report(problems, "inget byggdes.")
         raise SystemExit(1)
 
 

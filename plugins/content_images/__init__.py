@@ -118,7 +118,7 @@ def _variants(path, cache, content, link):
     except ImageTrouble as trouble:
         problem = str(trouble)
     except (OSError, UnidentifiedImageError, Image.DecompressionBombError) as error:
-        problem = f"cannot be read ({error}) — export it again"
+        problem = f"går inte att läsa ({error}) — exportera den igen"
     # As content_checks writes it: path:line: {static}../images/x.gif what — fix
     raise SystemExit(f"{_line_of(content.source_path, link)}: {link} {problem}")
 

@@ -60,7 +60,8 @@ def check_budget(target):
     size = target.stat().st_size
     if size > PHONE_BUDGET:
         raise ImageTrouble(
-            f"is an animation of {size / 1e6:.1f} MB even at {ANIMATION_WIDTHS[-1]} px wide, "
-            f"over the {PHONE_BUDGET / 1e6:.0f} MB a phone should download for one — "
-            "record a shorter clip or a smaller part of the screen, or link to a video"
+            f"är en animering på {f'{size / 1e6:.1f}'.replace('.', ',')} MB även i "
+            f"{ANIMATION_WIDTHS[-1]} px bredd, över gränsen på {PHONE_BUDGET / 1e6:.0f} MB för "
+            "vad en mobil ska behöva hämta — "
+            "spela in ett kortare klipp eller en mindre del av skärmen, eller länka till en film"
         )

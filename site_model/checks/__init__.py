@@ -84,4 +84,4 @@ def report(problems, outcome):
         print(problem, file=sys.stderr)
     print_annotations(problems)
     count = len(problems)
-    print(f"content_checks: {count} problem{'s' * (count != 1)}; {outcome}", file=sys.stderr)
+    print(f"content_checks: {count} fel; {outcome}", file=sys.stderr)

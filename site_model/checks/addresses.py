@@ -38,17 +38,17 @@ def check_old_addresses(site):
         line = source.line_of(FIELD)
         for address in old_addresses(source.meta.get(FIELD)):
             if address == url_of(source, site.settings):
-                fix = f"remove it: '{FIELD}' is for the address the file had before a rename"
-                message = f"'{FIELD}: {address}' is this file's own address — {fix}"
+                fix = f"ta bort den: '{FIELD}' är till för adressen filen hade innan den bytte namn"
+                message = f"'{FIELD}: {address}' är den här filens egen adress — {fix}"
             elif address in owners:
                 message = (
-                    f"'{FIELD}: {address}' is the address of {owners[address]} — "
-                    "remove it here, or rename that file first"
+                    f"'{FIELD}: {address}' är adressen till {owners[address]} — "
+                    "ta bort den här, eller byt namn på den filen först"
                 )
             elif claimed[address] != f"{source.shown_as}:{line}":
                 message = (
-                    f"'{FIELD}: {address}' is also named by {claimed[address]} — "
-                    "keep it in the one file that replaced the old page"
+                    f"'{FIELD}: {address}' står också i {claimed[address]} — "
+                    "behåll den bara i den fil som ersatte den gamla sidan"
                 )
             else:
                 continue
@@ -62,9 +62,9 @@ def check_gone_file(site):
         if not is_address(address):
             message = f"'{address}' {NOT_AN_ADDRESS}"
         elif address in owners:
-            message = f"{address} is the address of {owners[address]} — remove this line"
+            message = f"{address} är adressen till {owners[address]} — ta bort den här raden"
         elif address in claimed:
-            message = f"{address} is redirected by {claimed[address]} — remove this line"
+            message = f"{address} leds redan vidare av {claimed[address]} — ta bort den här raden"
         else:
             continue
         yield Problem(site.shown(site.content_root / GONE_FILE), line, message)

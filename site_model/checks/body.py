@@ -58,25 +58,31 @@ def check_body(source, site):
     """Yield (line, message) for what an editor may have left behind in the text."""
     prose = Prose(source)
     if not prose.text.strip() and not source.is_draft:
-        yield source.body_start, "the text is empty — write it below the front matter"
+        yield source.body_start, "texten är tom — skriv den under front matter"
     lowered = prose.text.lower()
     if not source.is_draft and any(word in lowered for word in PLACEHOLDER_WORDS):
         for number, match in prose.find(PLACEHOLDER):
-            yield number, f"placeholder '{match[0]}' left in the text — replace or remove it"
+            yield (
+                number,
+                f"platshållaren '{match[0]}' står kvar i texten — byt ut den eller ta bort den",
+            )
     for number, _ in prose.find(EMPTY_LINK):
-        yield number, "a link has no address: '[text]()' — add the address or remove the link"
+        yield number, "en länk saknar adress: '[text]()' — lägg till adressen eller ta bort länken"
     for number, _ in prose.find(IMAGE_WITHOUT_ALT):
-        yield number, "an image has no alt text — describe it: ![what the image shows](…)"
+        yield number, "en bild saknar alt-text — beskriv den: ![vad bilden visar](…)"
     yield from check_heading_levels(prose)
     anchors = list(prose.find(SAME_PAGE_ANCHOR))
     ids = heading_ids(source) if anchors else set()
     for number, match in anchors:
         anchor = (match.group(1) or match.group(2))[1:]
         if anchor not in ids:
-            yield number, f"no heading here has the id '#{anchor}' — check the link's words"
+            yield number, f"ingen rubrik på sidan har id:t '#{anchor}' — kontrollera orden i länken"
     for name, value in source.meta.items():
         if isinstance(value, str) and not source.is_draft and (match := PLACEHOLDER.search(value)):
-            yield source.line_of(name), f"placeholder '{match[0]}' left in '{name}' — replace it"
+            yield (
+                source.line_of(name),
+                f"platshållaren '{match[0]}' står kvar i '{name}' — byt ut den",
+            )
 
 
 def check_heading_levels(prose):
@@ -84,13 +90,16 @@ def check_heading_levels(prose):
     for number, match in prose.find(HEADING):
         new_level = len(match.group(1))
         if new_level == 1:
-            yield number, "'# ' makes a second main heading — the title is that; use '## '"
+            yield (
+                number,
+                "'# ' ger en andra huvudrubrik — titeln är redan huvudrubriken; använd '## '",
+            )
         elif new_level > level + 1:
             yield (
                 number,
                 (
-                    f"heading level skipped ({'#' * level} to {'#' * new_level}) — "
-                    f"use {'#' * (level + 1)} here"
+                    f"en rubriknivå hoppas över ({'#' * level} till {'#' * new_level}) — "
+                    f"använd {'#' * (level + 1)} här"
                 ),
             )
         level = new_level

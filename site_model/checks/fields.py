@@ -23,15 +23,15 @@ def check_fields(source, site):
     required, optional = rules_for(source.kind, site.settings)
     for name in required:
         if name not in source.meta and name not in source.unreadable:
-            yield 1, f"'{name}' is missing — add a line '{name}: …' to the front matter"
+            yield 1, f"'{name}' saknas — lägg till en rad '{name}: …' i front matter"
     for name, value in source.meta.items():
         line = source.line_of(name)
         check = required.get(name) or optional.get(name)
         if check is None:
             known = [*required, *optional]
             guess = difflib.get_close_matches(name, known, n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else f"known fields: {', '.join(known)}"
-            yield line, f"unknown field '{name}' — {hint}"
+            hint = f"menade du '{guess[0]}'?" if guess else f"kända fält: {', '.join(known)}"
+            yield line, f"okänt fält '{name}' — {hint}"
         elif is_unset(name, value) and name in optional:
             continue  # a cleared field, as the CMS saves it
         elif (message := check(value)) and not (source.is_draft and check is text):
@@ -41,5 +41,5 @@ def check_fields(source, site):
         names = ", ".join(sorted(site.templates))
         yield (
             source.line_of("template"),
-            f"template '{template}' does not exist — use one of {names}",
+            f"mallen '{template}' finns inte — använd någon av {names}",
         )

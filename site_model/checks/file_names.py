@@ -27,11 +27,11 @@ def missing_file_fix(path, settings):
         file = PurePath(spaced[0])
         better = file_slug(file.stem, settings) + file.suffix.lower()
         return (
-            f" — the file '{file}' has spaces in its name, which end a link: "
-            f"rename the file to {better} and write that name here"
+            f" — filen '{file}' har mellanslag i namnet, och ett mellanslag avslutar en länk: "
+            f"byt namn på filen till {better} och skriv det namnet här"
         )
     if same := [other for other in names if other.lower() == name.lower()]:
-        return f" — the file is named '{same[0]}': write it with the same capital letters"
+        return f" — filen heter '{same[0]}': skriv namnet med samma stora och små bokstäver"
     if close := difflib.get_close_matches(name, names, n=1):
-        return f" — did you mean '{close[0]}'?"
-    return " — check the path and the file name"
+        return f" — menade du '{close[0]}'?"
+    return " — kontrollera sökvägen och filnamnet"

@@ -31,7 +31,7 @@ MAX_ANIMATION_MEGAPIXELS = 400  # about 40 s of a 1280 × 800 screen recording a
 # MPO: a JPEG with a second picture (preview, depth map), as some cameras and phones save.
 PUBLISHED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "HEIF", "AVIF"}
 LEFT_AS_THEY_ARE = (".svg",)  # published unchanged; check_static_svgs checks every one
-SVG_FIX = "remove it in the drawing program, or export the drawing as PNG"
+SVG_FIX = "ta bort det i ritprogrammet, eller exportera bilden som PNG"
 JPEG_END = b"\xff\xd9"
 ORIENTATION = 0x0112
 TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
@@ -59,8 +59,8 @@ def image_problem(path, kind):
     megabytes = os.path.getsize(path) / 1e6
     if megabytes > MAX_MEGABYTES:
         return (
-            f"is {megabytes:.0f} MB, over the {MAX_MEGABYTES} MB limit — "
-            "export it as a JPEG of at most 4000 px on its longest side"
+            f"är {megabytes:.0f} MB, över gränsen på {MAX_MEGABYTES} MB — "
+            "exportera den som JPEG med högst 4000 px på den längsta sidan"
         )
     try:
         with Image.open(path) as image:
@@ -71,44 +71,44 @@ def image_problem(path, kind):
             mode, has_profile = image.mode, bool(image.info.get("icc_profile"))
             frames = image.n_frames if image.format in ANIMATED_FORMATS else 1
     except UnidentifiedImageError:
-        return "is not an image — save it as JPEG (photos) or PNG (screenshots)"
+        return "är ingen bild — spara den som JPEG (foton) eller PNG (skärmbilder)"
     except Image.DecompressionBombError:  # over 179 megapixels: Pillow will not open it
         return (
-            f"is over the {MAX_MEGAPIXELS} megapixel limit — "
-            "export it at most 4000 px on its longest side"
+            f"är över gränsen på {MAX_MEGAPIXELS} megapixlar — "
+            "exportera den med högst 4000 px på den längsta sidan"
         )
     except (OSError, SyntaxError, ValueError) as error:
-        return f"is damaged ({error}) — export it from the original again"
+        return f"är skadad ({error}) — exportera den från originalet igen"
     if image_format not in PUBLISHED_FORMATS:
         return (
-            f"is in {image_format} format, which the site does not publish — "
-            "save it as JPEG (photos) or PNG (screenshots)"
+            f"är i formatet {image_format}, som webbplatsen inte publicerar — "
+            "spara den som JPEG (foton) eller PNG (skärmbilder)"
         )
     if (suffix := Path(path).suffix.lower()) not in RASTER:
         return (
-            f"is an image, but its name ends in '{suffix}', which the build does not make "
-            "into one for the web — rename it to end in .jpg (photos) or .png (screenshots)"
+            f"är en bild, men namnet slutar på '{suffix}', som webbplatsen inte gör om till "
+            "en webbild — byt namn så att det slutar på .jpg (foton) eller .png (skärmbilder)"
         )
     if mode == "CMYK" and not has_profile:  # colour.py says why this is refused
         return CMYK_WITHOUT_PROFILE
     if frames * width * height > MAX_ANIMATION_MEGAPIXELS * 1e6:
         return (
-            f"is an animation of {frames} frames at {width} × {height}, over the "
-            f"{MAX_ANIMATION_MEGAPIXELS} megapixels in all the build can make small — "
-            "record a shorter clip or a smaller part of the screen, or link to a video"
+            f"är en animering med {frames} bildrutor i {width} × {height}, över gränsen på "
+            f"{MAX_ANIMATION_MEGAPIXELS} megapixlar sammanlagt — "
+            "spela in ett kortare klipp eller en mindre del av skärmen, eller länka till en film"
         )
     if image_format in ("JPEG", "MPO") and not _ends_like_jpeg(path):
-        return "is damaged (the file is cut short) — copy it from the camera or phone again"
+        return "är skadad (filen är ofullständig) — kopiera den från kameran eller telefonen igen"
     if width * height > MAX_MEGAPIXELS * 1e6:
         return (
-            f"is {width * height / 1e6:.0f} megapixels ({width} × {height}), over the "
-            f"{MAX_MEGAPIXELS} megapixel limit — export it at most 4000 px on its longest side"
+            f"är {width * height / 1e6:.0f} megapixlar ({width} × {height}), över gränsen på "
+            f"{MAX_MEGAPIXELS} megapixlar — exportera den med högst 4000 px på den längsta sidan"
         )
     shown_width = height if turned else width
     if kind == "article" and shown_width < MIN_ARTICLE_WIDTH:
         return (
-            f"is only {shown_width} px wide; an article needs at least {MIN_ARTICLE_WIDTH} px "
-            "to look sharp — use a larger version of the photo"
+            f"är bara {shown_width} px bred; en artikel behöver minst {MIN_ARTICLE_WIDTH} px "
+            "för att bilden ska bli skarp — använd en större version av fotot"
         )
     return None
 
@@ -143,4 +143,4 @@ def check_static_svgs(site):
     for path in sorted(site.content_root.rglob("*")):
         if path.suffix.lower() == ".svg":
             for line, what in svg_problems(path):
-                yield Problem(site.shown(path), line, f"the drawing has {what} — {SVG_FIX}")
+                yield Problem(site.shown(path), line, f"bilden innehåller {what} — {SVG_FIX}")

@@ -41,8 +41,8 @@ def check_markup(source, site):
     for number, match in prose.find(re.compile(TYPED_BULLET.pattern, re.MULTILINE)):
         yield (
             number,
-            f"the line starts with '{match[1]}', which shows as text, not as a list — "
-            "start each list item with '- ' instead",
+            f"raden börjar med '{match[1]}', som visas som text och inte som en lista — "
+            "börja varje punkt i listan med '- ' i stället",
         )
     for number, match in prose.find(re.compile(CLASS_LINE.pattern, re.MULTILINE)):
         yield from _class_problems(number, match)
@@ -58,12 +58,15 @@ def check_markup(source, site):
         elif token.type == "text" and (note := UNREFERRED_NOTE.search(token.content)):
             yield (
                 line,
-                f"the footnote [^{note[1]}] has no note — add a line '[^{note[1]}]: the note' "
-                "below the text, or remove it",
+                f"fotnoten [^{note[1]}] saknar en not — lägg till en rad '[^{note[1]}]: noten' "
+                "under texten, eller ta bort fotnoten",
             )
     for label in _unreferred_notes(env):
         number = next(n for n, text in source.body if text.startswith(f"[^{label}]:"))
-        yield number, f"the note [^{label}] is never referred to — add [^{label}] in the text"
+        yield (
+            number,
+            f"texten hänvisar aldrig till noten [^{label}] — lägg till [^{label}] i texten",
+        )
 
 
 def _located(tokens, offset=0):
@@ -91,26 +94,26 @@ def _html_problems(token):
             yield (
                 extra,
                 (
-                    f"'<{name}>' is an embed, which the site's security policy blocks: readers "
-                    "see an empty box — link to it instead: [Se filmen](https://…)"
+                    f"'<{name}>' är en inbäddning, som webbplatsens säkerhetsregler blockerar: "
+                    "läsarna ser en tom ruta — länka till den i stället: [Se filmen](https://…)"
                 ),
             )
         elif name == "img":
             yield (
                 extra,
                 (
-                    "'<img>' is HTML — write the image in Markdown: "
-                    "![what the image shows]({static}/images/file.jpg)"
+                    "'<img>' är HTML — skriv bilden i Markdown: "
+                    "![vad bilden visar]({static}/images/bild.jpg)"
                 ),
             )
         elif name in INLINE_HTML_ALLOWED:
-            yield extra, f"'<{name}>' may not have attributes here — write just <{name}>"
+            yield extra, f"'<{name}>' får inte ha attribut här — skriv bara <{name}>"
         else:
             yield (
                 extra,
                 (
-                    f"'<{name}>' is HTML, which the site does not show as you see it — "
-                    "write it in Markdown (docs/editing.md, 'Det här fungerar')"
+                    f"'<{name}>' är HTML, som webbplatsen inte visar som du ser det — "
+                    "skriv det i Markdown (docs/editing.md, 'Det här fungerar')"
                 ),
             )
 
@@ -120,11 +123,11 @@ def _image_problem(src):
         return None  # checked by images.py and addresses.py
     if re.match(r"^(https?:)?//|^data:", src):
         return (
-            "an image from another site is blocked by the site's security policy — save it "
-            "in content/images and write ![what it shows]({static}/images/file.jpg)"
+            "en bild från en annan webbplats blockeras av webbplatsens säkerhetsregler — spara "
+            "den i content/images och skriv ![vad den visar]({static}/images/bild.jpg)"
         )
     fixed = "{static}" + src
-    return f"the image '{src}' is not published without {{static}} — write it as ({fixed})"
+    return f"bilden '{src}' publiceras inte utan {{static}} — skriv den som ({fixed})"
 
 
 def _class_problems(number, match):
@@ -135,12 +138,15 @@ def _class_problems(number, match):
         yield (
             number,
             (
-                f"'{{: {inside} }}' is the old way to give a class — write "
-                f"'{{{inside.replace(' ', '')}}}' on its own line above the paragraph instead"
+                f"'{{: {inside} }}' är det gamla sättet att ange en klass — skriv "
+                f"'{{{inside.replace(' ', '')}}}' på en egen rad ovanför stycket i stället"
             ),
         )
     elif not names or len(names) != len(inside.split()) or set(names) - THEME_CLASSES:
-        yield number, f"'{{{inside}}}' is no class the theme has — use {known}, or remove it"
+        yield (
+            number,
+            f"'{{{inside}}}' är ingen klass som temat har — använd {known}, eller ta bort den",
+        )
 
 
 def _unreferred_notes(env):

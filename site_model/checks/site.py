@@ -27,8 +27,8 @@ def url_of(source, settings):
 
 
 def generated_lists(settings):
-    """{address: "a generated list"} for the lists Pelican writes (/artiklar/, /tjanster/)."""
-    return {kind.list_page.url: "a generated list" for kind in settings["LIST_PAGES"].values()}
+    """{address: "en listsida"} for the lists Pelican writes (/artiklar/, /tjanster/)."""
+    return {kind.list_page.url: "en listsida" for kind in settings["LIST_PAGES"].values()}
 
 
 @per_file
@@ -38,11 +38,14 @@ def check_url_and_save_as(source, site):
     url, save_as = source.meta.get("url"), source.meta.get("save_as")
     if url is None and save_as is None:
         return
-    either = " — or remove both, and the file name is the address"
+    either = " — eller ta bort båda, så blir filnamnet adressen"
     if not isinstance(url, str):
-        yield source.line_of("save_as"), "'save_as' needs a 'url' of the same address" + either
+        yield source.line_of("save_as"), "'save_as' behöver en 'url' med samma adress" + either
     elif save_as != (expected := url if url.endswith(".html") else url + "index.html"):
-        yield source.line_of("url"), f"'url: {url}' needs 'save_as: {expected}' beside it" + either
+        yield (
+            source.line_of("url"),
+            f"'url: {url}' behöver 'save_as: {expected}' bredvid sig" + either,
+        )
 
 
 def check_address_clashes(site):
@@ -53,8 +56,8 @@ def check_address_clashes(site):
         if url in owners:
             line = source.line_of("url") if "url" in source.meta else 1
             message = (
-                f"address /{url} is also used by {owners[url]} — "
-                "give one of them another file name (or 'url')"
+                f"adressen /{url} används också av {owners[url]} — "
+                "ge en av dem ett annat filnamn (eller en annan 'url')"
             )
             yield Problem(source.shown_as, line, message)
         else:
@@ -79,10 +82,13 @@ def check_links(site):
             resolved = os.path.abspath(os.path.join(base, target.lstrip("/")))
             if resolved not in by_path and not exists_exactly(resolved):
                 fix = missing_file_fix(resolved, site.settings)
-                message = f"{{{kind}}}{target} does not exist{fix}"
+                message = f"{{{kind}}}{target} finns inte{fix}"
             elif anchor and resolved in by_path and anchor not in ids_of(resolved):
                 ids = ", ".join(f"#{i}" for i in sorted(ids_of(resolved)))
-                message = f"{{{kind}}}{target} has no '#{anchor}' — use one of {ids}"
+                message = (
+                    f"{{{kind}}}{target} har ingen rubrik med id:t '#{anchor}' — "
+                    f"använd någon av {ids}"
+                )
             else:
                 continue
             yield Problem(source.shown_as, line, message)
@@ -97,7 +103,10 @@ def check_named_pages(site):
         for source in sources:
             for item, slug in enumerate(source.meta.get(folder) or []):
                 if slug not in slugs:
-                    message = f"no {kind.name} '{slug}' — use one of {', '.join(sorted(slugs))}"
+                    message = (
+                        f"'{slug}' finns inte under {kind.label_plural} — "
+                        f"använd någon av {', '.join(sorted(slugs))}"
+                    )
                     yield Problem(source.shown_as, source.line_of(folder, item), message)
 
 
@@ -111,8 +120,8 @@ def check_site_pages(site):
             yield Problem(
                 "pelican.conf.py",
                 1,
-                f"MENU links '{title}' to {link}, which no page has — "
-                "write the page's address there (its file name, or its 'url')",
+                f"MENU länkar '{title}' till {link}, men ingen sida har den adressen — "
+                "skriv sidans adress där (filnamnet, eller sidans 'url')",
             )
     by_path = {source.path.resolve(): source for source in sources}
     for role, path in settings["SITE_PAGES"].items():
@@ -122,13 +131,13 @@ def check_site_pages(site):
             yield Problem(
                 site.shown(file),
                 1,
-                f"the {role} page is missing (SITE_PAGES in pelican.conf.py names this file) — "
-                "put it back, or write its new file name in SITE_PAGES",
+                f"sidan '{role}' saknas (SITE_PAGES i pelican.conf.py pekar på den här filen) — "
+                "lägg tillbaka den, eller skriv dess nya filnamn i SITE_PAGES",
             )
         elif source.is_draft:
             yield Problem(
                 source.shown_as,
                 source.line_of("status"),
-                f"the {role} page is linked from every page and cannot be a draft — "
-                "remove 'status: draft'",
+                f"sidan '{role}' länkas från varje sida och kan inte vara ett utkast — "
+                "ta bort 'status: draft'",
             )

@@ -53,36 +53,46 @@ def read_source(path, shown_as, kind):
 
     raw = source.path.read_bytes()
     if not raw.strip():
-        return problem(1, "the file is empty — write its front matter and text, or delete it")
+        return problem(1, "filen är tom — skriv front matter och text i den, eller radera den")
     try:
         text = raw.decode("utf-8-sig")  # Windows editors may start a file with a BOM
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return problem(line, "text is not valid UTF-8 — save the file as UTF-8 in your editor")
+        return problem(
+            line, "texten är inte giltig UTF-8 — spara filen som UTF-8 i programmet du skriver i"
+        )
 
     lines = text.splitlines()
     if lines[0].strip() != FENCE:
-        return problem(1, "no front matter — start the file with '---', the fields, and '---'")
+        return problem(1, "front matter saknas — börja filen med '---', fälten och '---'")
     end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in CLOSING_FENCES), None)
     if end is None:
-        return problem(1, "the front matter is not closed — add a line '---' after the last field")
+        return problem(
+            1, "front matter avslutas inte — lägg till en rad '---' efter det sista fältet"
+        )
 
     try:
         node = yaml.compose("\n".join(lines[1:end]), Loader=FAST_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 2
-        reason = getattr(error, "problem", None) or "not valid YAML"
-        return problem(line, f"front matter: {reason} — put quotes around a value with ':' or '#'")
+        reason = getattr(error, "problem", None) or "ogiltig YAML"
+        return problem(
+            line, f"front matter: {reason} — sätt citattecken runt ett värde med ':' eller '#'"
+        )
     if not isinstance(node, yaml.MappingNode):
-        return problem(2, "front matter must be lines of 'field: value'")
+        return problem(
+            2,
+            "front matter ska vara rader med 'fält: värde' — "
+            "skriv ett fält per rad, t.ex. 'title: Rubrik'",
+        )
 
     problems = []
     constructor = yaml.SafeLoader("")
     for key_node, value_node in node.value:
         name, line = str(key_node.value), key_node.start_mark.line + 2
         if name in source.meta_lines:
-            problems.append(Problem(shown_as, line, f"'{name}' is given twice — keep one"))
+            problems.append(Problem(shown_as, line, f"'{name}' står två gånger — behåll en av dem"))
         source.meta_lines[name] = line
         if isinstance(value_node, yaml.SequenceNode):
             source.item_lines[name] = [item.start_mark.line + 2 for item in value_node.value]
@@ -94,8 +104,8 @@ def read_source(path, shown_as, kind):
                 Problem(
                     shown_as,
                     line,
-                    f"'{name}' cannot be read ({error}) — "
-                    "write dates as YYYY-MM-DD and put quotes around text",
+                    f"'{name}' går inte att läsa ({error}) — "
+                    "skriv datum som ÅÅÅÅ-MM-DD och sätt citattecken runt text",
                 )
             )
     source.body_start = end + 2
