@@ -96,6 +96,11 @@ MISTAKES = {
         replace_in(ARTICLE, "  - styrelsecoaching", "  - ledarskapscoaching"),
         f"{ARTICLE}:8: 'ledarskapscoaching' finns inte under Tjänster",
     ),
+    "misspelt service": (
+        replace_in(ARTICLE, "  - styrelsecoaching", "  - styrelsecoachning"),
+        f"{ARTICLE}:8: 'styrelsecoachning' finns inte under Tjänster — "
+        "menade du 'styrelsecoaching'?",
+    ),
     "address used twice": (
         write(
             "content/pages/kontakt-2.md", "---\ntitle: K\nsummary: S\nurl: kontakt/\n---\nText\n"

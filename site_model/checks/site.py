@@ -1,5 +1,6 @@
 """Checks across all content: where each file ends up, and whether links reach their targets."""
 
+import difflib
 import os
 
 from site_model.addresses import file_slug
@@ -103,10 +104,10 @@ def check_named_pages(site):
         for source in sources:
             for item, slug in enumerate(source.meta.get(folder) or []):
                 if slug not in slugs:
-                    message = (
-                        f"'{slug}' finns inte under {kind.label_plural} — "
-                        f"använd någon av {', '.join(sorted(slugs))}"
-                    )
+                    close = difflib.get_close_matches(slug, slugs, n=1)
+                    known = ", ".join(sorted(slugs))
+                    fix = f"menade du '{close[0]}'?" if close else f"använd någon av {known}"
+                    message = f"'{slug}' finns inte under {kind.label_plural} — {fix}"
                     yield Problem(source.shown_as, source.line_of(folder, item), message)
 
 
