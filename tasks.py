@@ -80,7 +80,7 @@ def start_cms_server():
     """decap-server on the working copy: /admin/ then edits content/ here, with no account."""
     node = shutil.which("node")
     if not (node and CONFIG["cms_server"].is_file()):
-        print("CMS: decap-server is not installed, so /admin/ cannot open; run `npm ci`.")
+        print("CMS: decap-server är inte installerat, så /admin/ går inte att öppna; kör `npm ci`.")
         return
     try:  # decap-server would only log a busy port; say it as the form sink does
         socket.create_server((CONFIG["host"], CONFIG["cms_port"])).close()
@@ -98,7 +98,9 @@ def start_cms_server():
         },
     )
     atexit.register(server.terminate)
-    print(f"CMS: {preview_url()}/admin/ edits the files in content/ (Logga in: no account)")
+    print(
+        f"CMS: {preview_url()}/admin/ redigerar filerna i content/ (Logga in: inget konto behövs)"
+    )
 
 
 def preview_url():
@@ -134,7 +136,7 @@ def serve(c):
         server = ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler)
     except OSError as error:
         raise port_in_use(CONFIG["port"]) from error
-    print(f"Serving {preview_url()}/ (Ctrl+C stops)")
+    print(f"Förhandsvisning: {preview_url()}/ (Ctrl+C avslutar)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -162,7 +164,10 @@ def livereload(c):
             # preview leaves the <meta> CSP out; builds, tests and production keep it.
             build_site(CONFIG["settings_dev"], settings=["CSP_IN_META=false"])
         except SystemExit:
-            print("Build failed; the preview shows the last good build.", file=sys.stderr)
+            print(
+                "Bygget misslyckades; förhandsvisningen visar det senaste lyckade bygget.",
+                file=sys.stderr,
+            )
 
     rebuild()
     server = Server()
@@ -214,7 +219,7 @@ def new(c, kind, title, content="content"):
     """Start a draft: `invoke new article "Titel med åäö"` writes articles/titel-med-aao.md."""
     settings = read_settings(str(CONFIG["settings_dev"]))
     path = new_content(kind, title, ROOT / content, settings)
-    print(f"Created {path} (status: draft). Fill in 'summary' and the text.")
+    print(f"Skapade {path} (status: draft). Fyll i 'summary' och texten.")
 
 
 @task

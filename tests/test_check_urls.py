@@ -20,8 +20,8 @@ from tools.static_server import serving
 SITEURL = PRODUCTION_ENV["SITEURL"]
 RENAMED = article("Ny adress", "original_url: artiklar/gammal-adress/\n")
 FIX = (
-    'add "original_url: artiklar/forsvunnen/" to the file that replaced it, '
-    "or list it in content/gone.txt if the page is gone for good"
+    'lägg till "original_url: artiklar/forsvunnen/" i filen som ersatte sidan, '
+    "eller skriv adressen i content/gone.txt om sidan är borta för gott"
 )
 
 
@@ -73,7 +73,7 @@ def test_vanished_address_fails_naming_it_and_the_fix(site, last_deploy):
     result = check_urls(site, last_deploy("", "artiklar/ny-adress/", "artiklar/forsvunnen/"))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        f"check-urls: /artiklar/forsvunnen/ was published but is not in this build — {FIX}"
+        f"check-urls: /artiklar/forsvunnen/ var publicerad men finns inte i det här bygget — {FIX}"
     ]
 
 
@@ -92,7 +92,7 @@ def test_live_sitemap_over_http_is_compared_too(site, tmp_path):
     with serving(tmp_path) as url:
         result = check_urls(site, f"{url}/sitemap.xml")
     assert result.returncode == 1
-    assert "/artiklar/forsvunnen/ was published but is not in this build" in result.stdout
+    assert "/artiklar/forsvunnen/ var publicerad men finns inte i det här bygget" in result.stdout
 
 
 def test_site_in_a_subfolder_is_compared_from_its_root(site, tmp_path):
@@ -103,7 +103,7 @@ def test_site_in_a_subfolder_is_compared_from_its_root(site, tmp_path):
     with serving(tmp_path) as url:
         result = check_urls(site, f"{url}/repo/sitemap.xml")
     assert result.returncode == 1
-    assert [line.split(" was ")[0] for line in result.stdout.splitlines()] == [
+    assert [line.split(" var publicerad ")[0] for line in result.stdout.splitlines()] == [
         "check-urls: /artiklar/forsvunnen/"
     ]
 

@@ -127,7 +127,7 @@ def test_check_urls_adds_what_would_break_to_the_summary(built, tmp_path):
         text=True,
     )
     assert result.returncode == 1
-    assert "::error title=Adress försvinner::/artiklar/forsvunnen/ was published" in result.stdout
+    assert "::error title=Adress försvinner::/artiklar/forsvunnen/ var publicerad" in result.stdout
     text = summary.read_text("utf-8")
     assert "### Addresses against the last deploy" in text
     assert (

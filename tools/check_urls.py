@@ -22,8 +22,8 @@ SITEMAP_LOC = f"{SITEMAP}url/{SITEMAP}loc"
 NOT_PUBLISHED = {404, 410}
 TIMEOUT = 30  # seconds
 FIX = (
-    'add "original_url: {address}" to the file that replaced it, '
-    f"or list it in content/{GONE_FILE} if the page is gone for good"
+    'lägg till "original_url: {address}" i filen som ersatte sidan, '
+    f"eller skriv adressen i content/{GONE_FILE} om sidan är borta för gott"
 )
 
 
@@ -126,7 +126,7 @@ def is_fresh(output, sources):
 
 
 def problem_line(address):
-    return f"check-urls: /{address} was published but is not in this build — " + FIX.format(
+    return f"check-urls: /{address} var publicerad men finns inte i det här bygget — " + FIX.format(
         address=address
     )
 
