@@ -8,17 +8,16 @@ from pathlib import Path
 import yaml
 
 from site_model.addresses import file_slug
+from site_model.checks.source import read_source
 from site_model.kinds import content_kinds
 from site_model.schema import fields_of
 
 
 def next_order(folder):
-    # A kind of our own is listed in `order:`; a new one goes last.
-    orders = [
-        yaml.safe_load(path.read_text("utf-8").split("---")[1]).get("order", 0)
-        for path in folder.glob("*.md")
-    ]
-    return max(orders, default=0) + 1
+    # A kind of our own is listed in `order:`; a new one goes last. Read as the checks read.
+    sources = (read_source(path, str(path), "")[0] for path in folder.glob("*.md"))
+    orders = [source.meta.get("order", 0) for source in sources if source is not None]
+    return max((order for order in orders if isinstance(order, int)), default=0) + 1
 
 
 def starting_value(field, title, today, settings, folder):

@@ -27,9 +27,9 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article
-from pelican.utils import slugify
 from PIL import Image, UnidentifiedImageError
 
+from site_model.addresses import file_slug
 from site_model.svg import svg_size
 
 from .colour import ImageTrouble, page_background
@@ -70,7 +70,7 @@ def published_name(relative, key, suffix, settings):
     """images/IMG_2041.JPG → images/img_2041-<key>-720.avif: a new photo gets a new address,
     in the site's lower-case ASCII whatever the phone named the file."""
     folder, name = os.path.split(relative)
-    stem = slugify(Path(name).stem, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    stem = file_slug(Path(name).stem, settings)
     return "/".join(filter(None, [folder, f"{stem}-{key[:8]}-{suffix}"]))
 
 
