@@ -5,6 +5,7 @@ Addresses are relative, as Pelican writes them: "tjanster/teamcoaching/", "404.h
 """
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from pelican.utils import slugify
@@ -20,25 +21,25 @@ NOT_AN_ADDRESS = (
 )
 
 
-def file_slug(stem, settings):
+def file_slug(stem: str, settings: dict) -> str:
     """A file name (without suffix) as the site writes it in addresses, with Pelican's
     slugify and SLUG_REGEX_SUBSTITUTIONS: 'Foto från mobilen' → 'foto-fran-mobilen'."""
     return slugify(stem, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
 
 
-def saved_as(address):
+def saved_as(address: str) -> str:
     """The file that answers at an address: artiklar/x/ → artiklar/x/index.html, and the
     start page's "" → index.html."""
     return address + "index.html" if address.endswith("/") or not address else address
 
 
-def is_address(text):
+def is_address(text: str) -> bool:
     """Is `text` an address of this site as editors write them (relative, no domain)?"""
     first, slash, _ = text.partition("/")
     return bool(ADDRESS.fullmatch(text)) and not (slash and "." in first)  # no domain
 
 
-def original_url(value):
+def original_url(value: object) -> str | None:
     """The field check of `original_url` (schema.py): one address, or a list of them."""
     items = value if isinstance(value, list) else [value]
     if not items or not all(isinstance(item, str) for item in items):
@@ -48,13 +49,13 @@ def original_url(value):
             return f"'{item}' {NOT_AN_ADDRESS}"
 
 
-def old_addresses(value):
+def old_addresses(value: object) -> list[str]:
     """The addresses of an `original_url` value (one, or a list), those that are addresses."""
     items = value if isinstance(value, list) else [value]
     return [item for item in items if isinstance(item, str) and is_address(item)]
 
 
-def gone_lines(content_root):
+def gone_lines(content_root: str | Path) -> Iterator[tuple[int, str]]:
     """(line number, address) for each line of content/gone.txt that names one; none when
     there is no such file."""
     path = Path(content_root) / GONE_FILE

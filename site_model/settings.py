@@ -40,7 +40,9 @@ def derive(settings: dict) -> dict:
         settings[f"{template.upper()}_URL"] = kind.list_page.url
         settings[f"{template.upper()}_SAVE_AS"] = saved_as(kind.list_page.url)
     # Pelican gives a list's template `page_name`, its file less ".html": "tjanster/index".
-    settings["LIST_PAGES"] = {saved_as(k.list_page.url)[:-5]: k for k in lists.values()}
+    settings["LIST_PAGES"] = {
+        saved_as(k.list_page.url).removesuffix(".html"): k for k in lists.values()
+    }
     in_menu = sorted(
         (k.list_page for k in lists.values() if k.list_page.menu), key=lambda page: page.menu
     )

@@ -45,7 +45,7 @@ FIXTURE_SITE_MAP = [
     "/404.html",
 ]
 FIXTURE_DRAFTS = ["/utkast/framtida-tjanst/", "/utkast/utkast-om-mentorskap/"]
-# The editors' content; tests/test_editor_changes.py points this at an edited copy.
+# The editors' content; tests/content/test_editor_changes.py points this at an edited copy.
 REAL_CONTENT = Path(os.environ.get("CONTENT_UNDER_TEST", ROOT / "content"))
 ARTIFACTS = ROOT / "test-artifacts"
 ADMIN_FOLDER = "admin"  # the editors' CMS (plugins/admin), not a reader's page
@@ -108,8 +108,8 @@ class Site:
         Left out: the pages at old addresses that only send the browser on
         (plugins/redirects), and /admin/, the editors' CMS, a 6 MB app that no reader is sent
         to (noindex, not in the sitemap, linked from nowhere), with a CSP of its own; the
-        reader pages' budgets, axe and link gates are not its rules. tests/test_cms.py holds
-        it to its own."""
+        reader pages' budgets, axe and link gates are not its rules.
+        tests/built/test_cms_config.py holds it to its own."""
         built = {
             "/" + str(file.relative_to(self.folder)).removesuffix("index.html")
             for file in self.folder.rglob("*.html")

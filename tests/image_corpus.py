@@ -1,9 +1,8 @@
 """The image corpus (samples/image_corpus.py) in a copy of the fixture site, an article for
 each image, made once per test session."""
 
-from site_copy import article, write_site
-
 from samples.image_corpus import shown_images, write_corpus
+from site_copy import article, write_site
 
 RECORDING = "/artiklar/bild-inspelning/"
 LOGO = "/artiklar/bild-logga/"

@@ -10,9 +10,8 @@ The fixture site (tests/fixtures/site/) plus:
 The photos are drawn by samples/photos.py in the test: no large binary is committed.
 """
 
-from site_copy import article, write_site
-
 from samples.photos import phone_exif, phone_photo, screenshot
+from site_copy import article, write_site
 
 PHOTO_ARTICLE = "/artiklar/med-foton/"
 LATE_PHOTO_ARTICLE = "/artiklar/foto-langre-ner/"

@@ -9,7 +9,7 @@ theme/static/css/site.css and theme/static/favicon.svg only (issue 21):
     uv run invoke brand-images
 
 Chromium draws them, the browser the site is made for, from the stylesheet itself; the
-tests draw them again and compare (tests/test_brand_images.py).
+tests draw them again and compare (tests/repository/test_brand_images.py).
 """
 
 import re
@@ -47,26 +47,31 @@ def light_tokens():
     return ":root {" + root + "}"
 
 
-def draw(touch_icon=TOUCH_ICON, share_image=SHARE_IMAGE, words=None):
-    """Draw both PNGs. words: (short name, full name, heading), from pelican.conf.py."""
+def draw(touch_icon=TOUCH_ICON, share_image=SHARE_IMAGE, words=None, browser=None):
+    """Draw both PNGs. words: (short name, full name, heading), from pelican.conf.py;
+    browser: a Playwright Browser to draw in (the tests'), or None to launch Chromium."""
+    if browser is None:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(**CHROMIUM)
+            draw(touch_icon, share_image, words, chromium)
+            chromium.close()
+        return
     short, full, tagline = words or site_words()
     square = re.sub(r'\s+rx="[^"]*"', "", FAVICON.read_text("utf-8"), count=1)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**CHROMIUM)
-        page = browser.new_page(viewport={"width": TOUCH_SIZE, "height": TOUCH_SIZE})
-        page.set_content(
-            f'<body style="margin:0"><img style="display:block" width="{TOUCH_SIZE}" '
-            f'height="{TOUCH_SIZE}" src="data:image/svg+xml,{_escaped(square)}">'
-        )
-        page.screenshot(path=str(touch_icon))
-        width, height = SHARE_SIZE
-        page.set_viewport_size({"width": width, "height": height})
-        card = SHARE_CARD.format(
-            css=light_tokens(), width=width, height=height, short=short, full=full, tagline=tagline
-        )
-        page.set_content(card)
-        page.screenshot(path=str(share_image))
-        browser.close()
+    page = browser.new_page(viewport={"width": TOUCH_SIZE, "height": TOUCH_SIZE})
+    page.set_content(
+        f'<body style="margin:0"><img style="display:block" width="{TOUCH_SIZE}" '
+        f'height="{TOUCH_SIZE}" src="data:image/svg+xml,{_escaped(square)}">'
+    )
+    page.screenshot(path=str(touch_icon))
+    width, height = SHARE_SIZE
+    page.set_viewport_size({"width": width, "height": height})
+    card = SHARE_CARD.format(
+        css=light_tokens(), width=width, height=height, short=short, full=full, tagline=tagline
+    )
+    page.set_content(card)
+    page.screenshot(path=str(share_image))
+    page.close()
 
 
 def site_words():

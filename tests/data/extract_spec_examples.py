@@ -1,4 +1,4 @@
-"""Write commonmark_spec.json, the examples tests/test_commonmark_spec.py renders.
+"""Write commonmark_spec.json, the examples tests/unit/test_markdown_spec.py renders.
 
 The examples come from two spec files, read straight out of git clones:
 - the CommonMark spec 0.31.2 (commonmark/commonmark-spec, tag 0.31.2, spec.txt): all examples;

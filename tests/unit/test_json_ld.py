@@ -2,7 +2,7 @@
 no browser): the firm as a ProfessionalService from the settings; an article's plain-text
 headline, author, dates and publisher; a service's provider and area; which nodes each kind of
 page gets in its @graph; and a title holding </script> staying inside the script element.
-(The breadcrumb trail itself is in test_units.py.)
+(The breadcrumb trail itself is in tests/unit/test_plugin_functions.py.)
 """
 
 import json

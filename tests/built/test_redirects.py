@@ -6,9 +6,9 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from site_copy import article, build_production, write_site
 
 from conftest import PRODUCTION_ENV, build, nu_checker_errors
+from site_copy import article, build_production, write_site
 from tools.static_server import serving
 
 SITEURL = PRODUCTION_ENV["SITEURL"]

@@ -169,7 +169,7 @@ def test_article_and_service_data(fixture_production):
 
 
 def test_security_headers_file(fixture_production):
-    # The readers' block; /admin/* has its own (tests/test_cms.py).
+    # The readers' block; /admin/* has its own (tests/built/test_cms_config.py).
     headers = (fixture_production.folder / "_headers").read_text().split("\n\n")[0]
     assert headers.startswith("/*\n")
     fields = dict(line.strip().split(": ", 1) for line in headers.splitlines()[1:])

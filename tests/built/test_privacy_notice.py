@@ -4,9 +4,9 @@ parts that depend on settings (the processors, the contact address) follow the s
 import re
 
 import pytest
-from site_copy import write_site
 
 from conftest import SETTINGS, build, parse
+from site_copy import write_site
 
 NOTICE = "/integritet/"  # in the test's copy of the fixture site
 # A notice of our own in that copy, so the test owns every word it asserts.

@@ -11,10 +11,10 @@ The images are samples/image_corpus.py's, one article each, built once for this 
 import re
 
 import pytest
-from image_corpus import LOGO, RECORDING, corpus_content, page_of
 from PIL import Image
 
 from conftest import build, parse
+from image_corpus import LOGO, RECORDING, corpus_content, page_of
 from samples.image_corpus import NAMES, PROBES
 from samples.photos import GPS_IFD
 from tools.static_server import serving

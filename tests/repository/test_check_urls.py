@@ -11,9 +11,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from site_copy import article, build_production
 
 from conftest import PRODUCTION_ENV, ROOT
+from site_copy import article, build_production
 from tools.check_urls import is_fresh
 from tools.static_server import serving
 

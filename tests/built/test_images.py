@@ -9,6 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
+
+from conftest import PRODUCTION_ENV, build, parse
 from image_site import (
     HIDDEN_PHOTO,
     HIDDEN_PHOTO_ARTICLE,
@@ -22,9 +25,6 @@ from image_site import (
     START,
     photo_content,
 )
-from PIL import Image
-
-from conftest import PRODUCTION_ENV, build, parse
 from samples.photos import GPS_IFD
 
 SITEURL = PRODUCTION_ENV["SITEURL"]

@@ -9,9 +9,9 @@ The figures go to test-artifacts/images.json (docs/quality.md quotes them).
 import json
 
 import pytest
-from image_site import PHOTO_ARTICLE, photo_content
 
 from conftest import ARTIFACTS, build
+from image_site import PHOTO_ARTICLE, photo_content
 from tools.static_server import serving
 
 SCREENS = {  # name: (viewport, device pixel ratio, mobile, image budget in bytes)

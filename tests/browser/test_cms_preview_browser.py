@@ -11,8 +11,8 @@ difference stays in sight instead of being hidden."""
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
-from test_cms_browser import CONTENT, cms_tab, copy_of_fixture_site, open_entry, publish
 
+from cms_session import CONTENT, cms_tab, copy_of_fixture_site, open_entry, publish
 from conftest import build_or_fail, parse
 
 TITLE = "Förhandsvisningen"

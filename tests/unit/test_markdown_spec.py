@@ -29,7 +29,7 @@ import pytest
 from site_model.markdown import markdown_parser
 
 EXAMPLES = json.loads(
-    (Path(__file__).parent / "data" / "commonmark_spec.json").read_text(encoding="utf-8")
+    (Path(__file__).parents[1] / "data" / "commonmark_spec.json").read_text(encoding="utf-8")
 )
 EVERYDAY = [
     "Lists",

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from site_copy import article, build_production, write_site
 
 from conftest import ROOT
+from site_copy import article, build_production, write_site
 from site_model.checks.annotations import workflow_command
 from tools.build_summary import append_step_summary, build_summary
 from tools.first_render import first_render_bytes

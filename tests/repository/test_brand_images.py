@@ -3,11 +3,9 @@ image are drawn from them by `invoke brand-images` (tools/brand_images.py), and 
 changed in one place but not drawn again fails here, saying what to run."""
 
 import re
-import shutil
 
 from PIL import Image, ImageChops
 
-from conftest import require
 from tools.brand_images import FAVICON, SHARE_IMAGE, TOUCH_ICON, draw, light_tokens
 
 # Chromium's text rendering may move an edge pixel between machines; a colour or a word
@@ -25,10 +23,9 @@ def changed_share(drawn, committed):
         return changed / (new.width * new.height)
 
 
-def test_the_committed_pngs_are_what_the_sources_draw(tmp_path):
-    require("Chromium", shutil.which("chromium"), "apt-get install chromium")
+def test_the_committed_pngs_are_what_the_sources_draw(tmp_path, browser):
     icon, share = tmp_path / "icon.png", tmp_path / "share.png"
-    draw(icon, share)
+    draw(icon, share, browser=browser)  # the session's Chromium (conftest.py)
     fix = "run `uv run invoke brand-images` and commit the two PNGs"
     assert changed_share(icon, TOUCH_ICON) <= MOST_PIXELS_CHANGED, fix
     assert changed_share(share, SHARE_IMAGE) <= MOST_PIXELS_CHANGED, fix

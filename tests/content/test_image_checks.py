@@ -7,10 +7,10 @@ import io
 
 import pytest
 from PIL import Image
-from site_copy import article, write_site
 
 from conftest import build
 from samples.photos import phone_exif
+from site_copy import article, write_site
 
 MISTAKES = {  # file in images/ → what the message says
     "liten.jpg": "är bara 700 px bred; en artikel behöver minst 800 px för att bilden ska bli "
