@@ -5,7 +5,7 @@ other security headers (theme/templates/_headers). GitHub Pages cannot send head
 every page carries the policy in <meta http-equiv> too, less what a meta tag cannot carry.
 Templates get CSP_HEADER and CSP_META. The policy names inline_assets' hashes, which exist
 from `initialized` on; this plugin runs later, at `generator_init`, so the order of the two
-in PLUGINS does not matter (tests/test_plugins.py builds with it reversed).
+in PLUGINS does not matter (tests/built/test_plugin_order.py builds with it reversed).
 """
 
 from urllib.parse import urlsplit
