@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 
 from pelican.settings import get_settings_from_file
 
-from site_model.settings import derive  # importable: pelican.conf.py put it on the path
-
 globals().update(get_settings_from_file(str(Path(__file__).with_name("pelican.conf.py"))))
+from site_model.settings import derive  # noqa: E402 (pelican.conf.py put it on the path)
+
 PRODUCTION = True
 
 

@@ -25,7 +25,9 @@ SETTINGS = get_settings_from_file(str(ROOT / "pelican.conf.py"))
 PAGE = f"http://{SETTINGS['PREVIEW_HOST']}:{SETTINGS['PREVIEW_PORT']}/kontakt/"
 EDITED = Path("content/pages/kontakt.md")
 CONTENT = ROOT / "tests" / "fixtures" / "site"
-COPIED = ["theme", "plugins", "tools", "tasks.py", "pelican.conf.py", "publishconf.py"]
+COPIED = [
+    *("theme", "plugins", "site_model", "tools", "tasks.py", "pelican.conf.py", "publishconf.py"),
+]
 
 
 def wait_until_served(url, seconds=60):

@@ -16,8 +16,8 @@ EXAMPLE = "artiklar/gammal-adress/"
 # Relative, as the site's own addresses are: no scheme, no leading /, a folder or a .html.
 ADDRESS = re.compile(r"(?!/)(?![a-z][a-z0-9+.-]*:)[^\s?#]*(/|\.html)")
 NOT_AN_ADDRESS = (
-    "är ingen adress på den här webbplatsen — skriv den som " + EXAMPLE + ": "
-    "utan https:// och domännamn, utan / först och med / eller .html sist"
+    "är ingen adress på den här webbplatsen — skriv den utan https://, domännamn och "
+    "inledande /, med / eller .html sist, t.ex. " + EXAMPLE
 )
 
 

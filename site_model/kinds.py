@@ -27,9 +27,9 @@ An entry is plain data (so `pelican -e CONTENT_KINDS=…` can give one as JSON):
 from dataclasses import dataclass
 
 PELICAN_KINDS = ("article", "page")
-ENTRY_KEYS = {"folder", "url", "label", "label_plural", "template", "list", "fields"}
-ENTRY_KEYS |= {"editors_create"}
-LIST_KEYS = {"url", "template", "menu"}
+REQUIRED = ("folder", "url", "label", "label_plural", "fields")
+OPTIONAL = ("template", "list", "editors_create")
+LIST_REQUIRED, LIST_OPTIONAL = ("url", "template"), ("menu",)
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,10 @@ class Kind:
     list_page: ListPage | None = None
     editors_create: bool = True
 
+    def address(self, slug: str) -> str:
+        """The address of this kind's page with that slug: "tjanster/teamcoaching/"."""
+        return self.url.format(slug=slug)
+
     @property
     def own(self) -> bool:
         """A kind of our own (plugins/content_kinds), not one of Pelican's."""
@@ -60,27 +64,41 @@ class Kind:
 
 def kind_from_entry(name: str, entry: dict) -> Kind:
     """A Kind from its CONTENT_KINDS entry; ValueError names a key that is wrong or missing."""
-    if unknown := set(entry) - ENTRY_KEYS:
-        raise ValueError(f"CONTENT_KINDS['{name}']: unknown {', '.join(sorted(unknown))}")
+    where = f"CONTENT_KINDS['{name}']"
+    _check_keys(where, entry, REQUIRED, OPTIONAL)
     if name not in PELICAN_KINDS and not entry.get("template"):
-        raise ValueError(f"CONTENT_KINDS['{name}'] needs a 'template': its pages' template")
+        raise ValueError(f"{where} needs a 'template': its pages' template")
+    fields = entry["fields"]
+    if not isinstance(fields, list | tuple) or not all(isinstance(f, str) for f in fields):
+        raise ValueError(f"{where}['fields'] must be a list of field names")
     listed = entry.get("list")
-    if listed is not None and (unknown := set(listed) - LIST_KEYS):
-        raise ValueError(f"CONTENT_KINDS['{name}']['list']: unknown {', '.join(sorted(unknown))}")
-    try:
-        return Kind(
-            name=name,
-            folder=entry["folder"],
-            url=entry["url"],
-            label=entry["label"],
-            label_plural=entry["label_plural"],
-            fields=tuple(entry["fields"]),
-            template=entry.get("template", ""),
-            list_page=listed and ListPage(title=entry["label_plural"], **listed),
-            editors_create=entry.get("editors_create", True),
-        )
-    except (KeyError, TypeError) as error:
-        raise ValueError(f"CONTENT_KINDS['{name}']: {error} is missing") from None
+    if listed is not None:
+        _check_keys(f"{where}['list']", listed, LIST_REQUIRED, LIST_OPTIONAL)
+        # Its <TEMPLATE>_URL would be ARTICLE_URL or PAGE_URL.
+        if listed["template"] in PELICAN_KINDS:
+            raise ValueError(
+                f"{where}['list']: a list template cannot be named {listed['template']}"
+            )
+    return Kind(
+        name=name,
+        folder=entry["folder"],
+        url=entry["url"],
+        label=entry["label"],
+        label_plural=entry["label_plural"],
+        fields=tuple(fields),
+        template=entry.get("template", ""),
+        list_page=listed and ListPage(title=entry["label_plural"], **listed),
+        editors_create=entry.get("editors_create", True),
+    )
+
+
+def _check_keys(where, entry, required, optional):
+    if not isinstance(entry, dict):
+        raise ValueError(f"{where} must be a dict of {', '.join(required)}")
+    if unknown := set(entry) - {*required, *optional}:
+        raise ValueError(f"{where}: unknown {', '.join(sorted(unknown))}")
+    if missing := [key for key in required if key not in entry]:
+        raise ValueError(f"{where}: {', '.join(missing)} missing")
 
 
 def content_kinds(settings: dict) -> dict[str, Kind]:

@@ -11,6 +11,7 @@ input for it; `check` returns what is wrong with a value, or None.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import addresses
 from .addresses import original_url
 from .kinds import content_kinds, own_kinds
 from .values import any_text, date, list_of_text, status, text, whole_number
@@ -51,7 +52,7 @@ STATUS = Field(
     ),
 )
 ORIGINAL_URL = Field(
-    "original_url",
+    addresses.ORIGINAL_URL,
     "Tidigare adress",
     "string",
     original_url,
@@ -77,7 +78,8 @@ FIELDS = {
             "Senast uppdaterad",
             "datetime",
             date,
-            hint="Ändra datumet när du ändrar texten i sak. Integritetssidan visar det.",
+            hint="Ändra datumet när du ändrar texten i sak. Sökmotorerna ser det, och "
+            "integritetssidan visar det.",
         ),
         STATUS,
         ORIGINAL_URL,

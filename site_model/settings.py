@@ -19,18 +19,23 @@ def derive(settings: dict) -> dict:
     """Add the derived settings to `settings` (a dict of settings, changed in place) and
     return it. Raises ValueError for a CONTENT_KINDS entry that is wrong.
 
-    - ARTICLE_PATHS, PAGE_PATHS, ARTICLE_URL/_SAVE_AS, PAGE_URL/_SAVE_AS: from the kinds;
+    - ARTICLE_PATHS, PAGE_PATHS (and each in the other's _EXCLUDES), ARTICLE_URL/_SAVE_AS,
+      PAGE_URL/_SAVE_AS: from the kinds;
     - DIRECT_TEMPLATES and <TEMPLATE>_URL/_SAVE_AS: each kind's list page;
     - LIST_PAGES: {page_name: Kind}, for the list templates (`LIST_PAGES[page_name]`);
     - MENU: the list pages in their `menu` order, then MENU_LINKS;
     - SITE_ORIGIN: where absolute links point, the published SITEURL or the PREVIEW_URL;
     - FEED_DOMAIN: the same (feeds need absolute URLs, even in a preview);
     - CMS_LOCAL_BACKEND: decap-server's API at CMS_SERVER_PORT in a preview; "" when
-      PRODUCTION, where the CMS saves through GitHub.
+      PRODUCTION, where the CMS saves through GitHub. Always derived: to point the CMS at
+      another decap-server, set CMS_SERVER_PORT (as the CMS tests do).
     """
     kinds = content_kinds(settings)
     settings["ARTICLE_PATHS"] = [kinds["article"].folder]
     settings["PAGE_PATHS"] = [kind.folder for kind in kinds.values() if kind.name != "article"]
+    # As Pelican's configure_settings does, which a kind given by `pelican -e` comes after.
+    for paths, excludes in (("PAGE_PATHS", "ARTICLE_EXCLUDES"), ("ARTICLE_PATHS", "PAGE_EXCLUDES")):
+        settings[excludes] = list(dict.fromkeys([*settings.get(excludes, []), *settings[paths]]))
     for name in ("article", "page"):
         settings[f"{name.upper()}_URL"] = kinds[name].url
         settings[f"{name.upper()}_SAVE_AS"] = saved_as(kinds[name].url)

@@ -201,7 +201,7 @@ class _Scan(ContentHandler):
             return None
         if url.startswith("javascript:"):
             return f"en javascript:-länk ({qname})"
-        kind = "en hänvisning till en annan fil"
+        kind = "en länk till en annan fil eller webbplats"
         if url.startswith("data:"):
             kind = "en inbäddad fil som inte är PNG, JPEG, GIF eller WebP"
         return f'{kind} ({qname}="{_short(value)}")'

@@ -17,8 +17,10 @@ from pelican.plugins.markdown_it_reader import MDITReader
 
 from site_model.front_matter import is_unset
 from site_model.markdown import markdown_parser
+from site_model.schema import FIELDS
 
-DATE_FIELDS = ("date", "modified")
+# The fields an editor picks a date for (the CMS's datetime widget): site_model/schema.py.
+DATE_FIELDS = tuple(name for name, field in FIELDS.items() if field.widget == "datetime")
 
 
 class CommonMarkReader(MDITReader):

@@ -59,9 +59,9 @@ def check_budget(target):
     """Raise ImageTrouble when the animation a phone downloads (at target) is too big."""
     size = target.stat().st_size
     if size > PHONE_BUDGET:
+        megabytes = f"{size / 1e6:.1f}".replace(".", ",")  # Swedish decimal comma
         raise ImageTrouble(
-            f"är en animering på {f'{size / 1e6:.1f}'.replace('.', ',')} MB även i "
-            f"{ANIMATION_WIDTHS[-1]} px bredd, över gränsen på {PHONE_BUDGET / 1e6:.0f} MB för "
-            "vad en mobil ska behöva hämta — "
-            "spela in ett kortare klipp eller en mindre del av skärmen, eller länka till en film"
+            f"är en animering på {megabytes} MB även i {ANIMATION_WIDTHS[-1]} px bredd, mer än "
+            f"de {PHONE_BUDGET / 1e6:.0f} MB en mobil högst bör behöva hämta — "
+            "spela in ett kortare klipp eller en mindre del av skärmen, eller länka till en video"
         )

@@ -2,7 +2,7 @@
 
 Pelican knows articles and pages only. A kind of our own (site_model/kinds.py) is a
 folder of pages with its own address, its template and an editor-set `order`; templates
-get them, in that order, under the folder's name (`services`, and `kind_pages[folder]`),
+get them, in that order, as `kind_pages[folder]` (`kind_pages.services`),
 and they stay out of `pages`. Every page of such a kind carries its Kind as
 `page.content_kind` (its labels and its list page, for headings and links). Which pages
 of a kind an article names (its `services:` field) and which articles name a page are
@@ -31,7 +31,7 @@ def give_kind(content):
     content.template = kind.template  # a draft is previewed as it will be published
     if content.status == "draft":
         return  # but keeps Pelican's draft URL, so production never writes it
-    content.override_url = kind.url.format(slug=content.slug)
+    content.override_url = kind.address(content.slug)
     content.override_save_as = saved_as(content.override_url)
 
 
@@ -44,7 +44,7 @@ def collect_and_relate(generators):
         # In place: the generators hold these same lists.
         context["pages"][:] = [page for page in context["pages"] if folder_of(page) != folder]
         context["hidden_pages"].extend(listed)
-        context[folder] = context["kind_pages"][folder] = listed
+        context["kind_pages"][folder] = listed
         # Hidden and draft articles are built too, so they get their related pages as well.
         for article in contents(context, ARTICLES):
             named = article.metadata.get(folder) or []

@@ -17,8 +17,6 @@ from site_model.addresses import (
 from .site import generated_lists, url_of
 from .source import Problem
 
-FIELD = ORIGINAL_URL
-
 
 def _owners_and_claims(site):
     """({address: who lives there}, {old address: "path:line" of the first file naming it})."""
@@ -26,8 +24,8 @@ def _owners_and_claims(site):
     owners.update({url_of(source, site.settings): source.shown_as for source in site.sources})
     claimed = {}
     for source in site.sources:
-        for address in old_addresses(source.meta.get(FIELD)):
-            claimed.setdefault(address, f"{source.shown_as}:{source.line_of(FIELD)}")
+        for address in old_addresses(source.meta.get(ORIGINAL_URL)):
+            claimed.setdefault(address, f"{source.shown_as}:{source.line_of(ORIGINAL_URL)}")
     return owners, claimed
 
 
@@ -35,19 +33,22 @@ def check_old_addresses(site):
     """Problems with the old addresses files name: their own, another's, or claimed twice."""
     owners, claimed = _owners_and_claims(site)
     for source in site.sources:
-        line = source.line_of(FIELD)
-        for address in old_addresses(source.meta.get(FIELD)):
+        line = source.line_of(ORIGINAL_URL)
+        for address in old_addresses(source.meta.get(ORIGINAL_URL)):
             if address == url_of(source, site.settings):
-                fix = f"ta bort den: '{FIELD}' är till för adressen filen hade innan den bytte namn"
-                message = f"'{FIELD}: {address}' är den här filens egen adress — {fix}"
+                fix = (
+                    f"ta bort den: '{ORIGINAL_URL}' är till för adressen filen hade "
+                    "innan den bytte namn"
+                )
+                message = f"'{ORIGINAL_URL}: {address}' är den här filens egen adress — {fix}"
             elif address in owners:
                 message = (
-                    f"'{FIELD}: {address}' är adressen till {owners[address]} — "
+                    f"'{ORIGINAL_URL}: {address}' är adressen till {owners[address]} — "
                     "ta bort den här, eller byt namn på den filen först"
                 )
             elif claimed[address] != f"{source.shown_as}:{line}":
                 message = (
-                    f"'{FIELD}: {address}' står också i {claimed[address]} — "
+                    f"'{ORIGINAL_URL}: {address}' står också i {claimed[address]} — "
                     "behåll den bara i den fil som ersatte den gamla sidan"
                 )
             else:
@@ -64,7 +65,10 @@ def check_gone_file(site):
         elif address in owners:
             message = f"{address} är adressen till {owners[address]} — ta bort den här raden"
         elif address in claimed:
-            message = f"{address} leds redan vidare av {claimed[address]} — ta bort den här raden"
+            message = (
+                f"{address} leds redan vidare via '{ORIGINAL_URL}' i {claimed[address]} — "
+                "ta bort den här raden"
+            )
         else:
             continue
         yield Problem(site.shown(site.content_root / GONE_FILE), line, message)

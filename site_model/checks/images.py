@@ -95,7 +95,7 @@ def image_problem(path, kind):
         return (
             f"är en animering med {frames} bildrutor i {width} × {height}, över gränsen på "
             f"{MAX_ANIMATION_MEGAPIXELS} megapixlar sammanlagt — "
-            "spela in ett kortare klipp eller en mindre del av skärmen, eller länka till en film"
+            "spela in ett kortare klipp eller en mindre del av skärmen, eller länka till en video"
         )
     if image_format in ("JPEG", "MPO") and not _ends_like_jpeg(path):
         return "är skadad (filen är ofullständig) — kopiera den från kameran eller telefonen igen"

@@ -58,14 +58,14 @@ def check_markup(source, site):
         elif token.type == "text" and (note := UNREFERRED_NOTE.search(token.content)):
             yield (
                 line,
-                f"fotnoten [^{note[1]}] saknar en not — lägg till en rad '[^{note[1]}]: noten' "
-                "under texten, eller ta bort fotnoten",
+                f"hänvisningen [^{note[1]}] har ingen fotnot — lägg till en rad "
+                f"'[^{note[1]}]: fotnotens text' under texten, eller ta bort hänvisningen",
             )
     for label in _unreferred_notes(env):
         number = next(n for n, text in source.body if text.startswith(f"[^{label}]:"))
         yield (
             number,
-            f"texten hänvisar aldrig till noten [^{label}] — lägg till [^{label}] i texten",
+            f"fotnoten [^{label}] används aldrig i texten — lägg till [^{label}] där den hör hemma",
         )
 
 

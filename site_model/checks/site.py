@@ -3,7 +3,7 @@
 import difflib
 import os
 
-from site_model.addresses import file_slug
+from site_model.addresses import file_slug, saved_as
 from site_model.kinds import content_kinds, own_kinds
 
 from .body import heading_ids, links
@@ -22,14 +22,14 @@ def url_of(source, settings):
         return source.meta["url"]
     if source.is_draft:
         pattern = settings["DRAFT_URL" if source.kind == "article" else "DRAFT_PAGE_URL"]
-    else:
-        pattern = content_kinds(settings)[source.kind].url
-    return pattern.format(slug=slug_of(source, settings))
+        return pattern.format(slug=slug_of(source, settings))
+    return content_kinds(settings)[source.kind].address(slug_of(source, settings))
 
 
 def generated_lists(settings):
     """{address: "en listsida"} for the lists Pelican writes (/artiklar/, /tjanster/)."""
-    return {kind.list_page.url: "en listsida" for kind in settings["LIST_PAGES"].values()}
+    kinds = content_kinds(settings).values()  # not LIST_PAGES: the checks may run first
+    return {kind.list_page.url: "en listsida" for kind in kinds if kind.list_page}
 
 
 @per_file
@@ -42,7 +42,7 @@ def check_url_and_save_as(source, site):
     either = " — eller ta bort båda, så blir filnamnet adressen"
     if not isinstance(url, str):
         yield source.line_of("save_as"), "'save_as' behöver en 'url' med samma adress" + either
-    elif save_as != (expected := url if url.endswith(".html") else url + "index.html"):
+    elif save_as != (expected := saved_as(url)):
         yield (
             source.line_of("url"),
             f"'url: {url}' behöver 'save_as: {expected}' bredvid sig" + either,
@@ -121,7 +121,7 @@ def check_site_pages(site):
             yield Problem(
                 "pelican.conf.py",
                 1,
-                f"MENU länkar '{title}' till {link}, men ingen sida har den adressen — "
+                f"MENU_LINKS länkar '{title}' till {link}, men ingen sida har den adressen — "
                 "skriv sidans adress där (filnamnet, eller sidans 'url')",
             )
     by_path = {source.path.resolve(): source for source in sources}

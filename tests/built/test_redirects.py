@@ -116,7 +116,8 @@ def test_old_address_mistakes_stop_the_build_with_file_line_and_fix(tmp_path):
         f"{articles}/twice.md:6: 'original_url: gamla-sidor/artikel.html' står också i "
         f"{articles}/ny-adress.md:6 — behåll den bara i den fil",
         f"{gone}:1: artiklar/ny-adress/ är adressen till {articles}/ny-adress.md — ta bort den här",
-        f"{gone}:2: artiklar/gammal-adress/ leds redan vidare av {articles}/ny-adress.md:6",
+        f"{gone}:2: artiklar/gammal-adress/ leds redan vidare via 'original_url' i "
+        f"{articles}/ny-adress.md:6",
         f"{gone}:3: '/artiklar/snedstreck/' är ingen adress på den här webbplatsen",
     ]
     lines = result.stderr.splitlines()

@@ -199,11 +199,12 @@ MISTAKES = {
     ),
     "a footnote without its note": (
         write(NEW, article(body="\nSe noten[^1].\n")),
-        f"{NEW}:14: fotnoten [^1] saknar en not — lägg till en rad '[^1]: noten' under texten",
+        f"{NEW}:14: hänvisningen [^1] har ingen fotnot — lägg till en rad "
+        "'[^1]: fotnotens text' under texten",
     ),
     "a note nothing refers to": (
         write(NEW, article(body="\n[^1]: En not.\n")),
-        f"{NEW}:14: texten hänvisar aldrig till noten [^1] — lägg till [^1] i texten",
+        f"{NEW}:14: fotnoten [^1] används aldrig i texten — lägg till [^1] där den hör hemma",
     ),
     "image without alt text": (
         write(NEW, article(body="\n![]({static}../images/portratt.jpg)\n")),
@@ -247,7 +248,8 @@ MISTAKES = {
         lambda root: (root / "content/pages/kontakt.md").rename(
             root / "content/pages/hor-av-dig.md"
         ),
-        "pelican.conf.py:1: MENU länkar 'Kontakt' till kontakt/, men ingen sida har den adressen",
+        "pelican.conf.py:1: MENU_LINKS länkar 'Kontakt' till kontakt/, "
+        "men ingen sida har den adressen",
     ),
     "contact page made a draft": (
         replace_in("content/pages/kontakt.md", "summary:", "status: draft\nsummary:"),

@@ -46,8 +46,8 @@ def test_each_mistake_is_a_github_error_on_its_file_and_line(mistaken):
     assert commands == [
         start.format(6) + "okänt fält 'autor' — menade du 'author'?",
         start.format(7) + "'original_url' 'https://www.epm.se/gammal/' är ingen adress "
-        "på den här webbplatsen — skriv den som artiklar/gammal-adress/: utan https:// och "
-        "domännamn, utan / först och med / eller .html sist",
+        "på den här webbplatsen — skriv den utan https://, domännamn och inledande /, "
+        "med / eller .html sist, t.ex. artiklar/gammal-adress/",
     ]
 
 

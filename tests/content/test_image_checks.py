@@ -103,6 +103,6 @@ def test_an_animation_too_big_for_a_phone_once_made_stops_the_build(tmp_path):
         in result.stderr
     )
     assert (
-        "över gränsen på 1 MB för vad en mobil ska behöva hämta — spela in ett kortare klipp"
+        "mer än de 1 MB en mobil högst bör behöva hämta — spela in ett kortare klipp"
         in result.stderr
     )

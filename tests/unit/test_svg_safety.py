@@ -175,12 +175,20 @@ def test_an_illustrator_file_is_safe(tmp_path):
             "ett <m:math>-element som inte är SVG (namnrymd http://www.w3.org/1998/Math/MathML)",
         ),
         ('<rect\n  width="4"\n  onclick="steal()"/>', 4, 'en händelsehanterare (onclick="…")'),
-        ('<image href="https://example.org/x.png"/>', 2, "en hänvisning till en annan fil (href="),
-        ('<image xlink:href="../secret.png"/>', 2, "en hänvisning till en annan fil (xlink:href="),
+        (
+            '<image href="https://example.org/x.png"/>',
+            2,
+            "en länk till en annan fil eller webbplats (href=",
+        ),
+        (
+            '<image xlink:href="../secret.png"/>',
+            2,
+            "en länk till en annan fil eller webbplats (xlink:href=",
+        ),
         (
             '<use href="other.svg#logo"/>',
             2,
-            'en hänvisning till en annan fil (href="other.svg#logo")',
+            'en länk till en annan fil eller webbplats (href="other.svg#logo")',
         ),
         ('<a href="javascript:alert(1)"><rect/></a>', 2, "en javascript:-länk (href)"),
         ('<a xlink:href=" JAVA\tSCRIPT:alert(1)"/>', 2, "en javascript:-länk (xlink:href)"),
