@@ -24,6 +24,20 @@ SITE_DESCRIPTION = (
 )
 # Shown where the contact form cannot help (e.g. the service is down). Confirm with EPM.
 CONTACT_EMAIL = "kontakt@epm.se"
+# The firm's facts as the law asks its website to show them (site_model/company.py): the
+# footer shows those with a value. None: not known yet, shown nowhere. Until EPM confirms a
+# fact, every production build lists it; with LAUNCHED = True it stops that build.
+COMPANY_FACTS = {
+    # The original page's copyright line: "ENTERPRISE PERFORMANCE MANAGEMENT".
+    "legal_name": {"label": "Företagsnamn", "value": SITE_FULLNAME, "confirmed": False},
+    "legal_form": {"label": "Bolagsform", "value": None, "confirmed": False},
+    "organisation_number": {"label": "Organisationsnummer", "value": None, "confirmed": False},
+    "seat": {"label": "Säte", "value": None, "confirmed": False},  # an aktiebolag's town
+    "address": {"label": "Adress", "value": None, "confirmed": False},
+    "email": {"label": "E-post", "value": CONTACT_EMAIL, "confirmed": False},
+    "phone": {"label": "Telefon", "value": None, "confirmed": False, "required": False},
+}
+LAUNCHED = False  # EPM's launch turns it on: then no fact may be unconfirmed in production
 COPYRIGHT_YEAR = datetime.date.today().year
 SHARE_IMAGE = "images/epm-delning.png"  # 1200 × 630, for link previews (Open Graph)
 SHARE_IMAGE_HEADING = "Executive Coaching gör dig till en bättre ledare"  # drawn on it
@@ -119,6 +133,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "derived_settings",  # first: derives the settings again after `pelican -e`
     "content_checks",  # then: nothing is read or built from content with a mistake
+    "company_facts",
     "commonmark_reader",
     "content_images",
     "pelican.plugins.sitemap",

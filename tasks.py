@@ -18,7 +18,12 @@ from pelican.settings import get_settings_from_file, read_settings
 from site_model.checks import check_content as find_content_problems
 from site_model.checks import report
 from tools.audit import markdown_table, missed_goals, run_audit
-from tools.build_summary import addresses_summary, append_step_summary, build_summary
+from tools.build_summary import (
+    addresses_summary,
+    append_step_summary,
+    build_summary,
+    facts_summary,
+)
 from tools.check_urls import check, is_fresh
 from tools.form_sink import FormSink
 from tools.new_content import new_content
@@ -118,6 +123,7 @@ def publish(c):
     """Build the production site (publishconf.py; needs SITEURL, CONTACT_FORM_ENDPOINT)."""
     build_site(CONFIG["settings_publish"])
     append_step_summary(build_summary(CONFIG["output"], os.environ.get("PREVIOUS_SITEMAP")))
+    append_step_summary(facts_summary(read_settings(str(CONFIG["settings_publish"]))))
 
 
 @task

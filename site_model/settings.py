@@ -12,6 +12,7 @@ from pathlib import Path
 from pelican.settings import get_settings_from_file
 
 from .addresses import saved_as
+from .company import known
 from .kinds import content_kinds
 
 
@@ -24,6 +25,7 @@ def derive(settings: dict) -> dict:
     - DIRECT_TEMPLATES and <TEMPLATE>_URL/_SAVE_AS: each kind's list page;
     - LIST_PAGES: {page_name: Kind}, for the list templates (`LIST_PAGES[page_name]`);
     - MENU: the list pages in their `menu` order, then MENU_LINKS;
+    - COMPANY: {fact: value} of the COMPANY_FACTS that have a value (site_model/company.py);
     - SITE_ORIGIN: where absolute links point, the published SITEURL or the PREVIEW_URL;
     - FEED_DOMAIN: the same (feeds need absolute URLs, even in a preview);
     - CMS_LOCAL_BACKEND: decap-server's API at CMS_SERVER_PORT in a preview; "" when
@@ -53,6 +55,7 @@ def derive(settings: dict) -> dict:
     )
     settings["MENU"] = [(page.title, page.url) for page in in_menu] + settings["MENU_LINKS"]
 
+    settings["COMPANY"] = known(settings)
     settings["SITE_ORIGIN"] = settings["SITEURL"] or settings["PREVIEW_URL"]
     settings["FEED_DOMAIN"] = settings["SITE_ORIGIN"]
     local = f"http://{settings['PREVIEW_HOST']}:{settings['CMS_SERVER_PORT']}/api/v1"

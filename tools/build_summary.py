@@ -7,6 +7,7 @@ from pathlib import Path
 
 from plugins.admin import FOLDER as ADMIN_FOLDER
 from plugins.redirects import REDIRECTS_FILE
+from site_model.company import SETTINGS_FILE, unconfirmed
 from tools.check_urls import NotPublished, listed_addresses, read_sitemap
 from tools.first_render import FIRST_ROUND_TRIP_BYTES, first_render_bytes
 
@@ -60,6 +61,16 @@ def build_summary(output, previous_sitemap=None):
         except NotPublished as reason:
             lines.append(f"- No previous sitemap ({reason})")
     return "\n".join(lines) + "\n"
+
+
+def facts_summary(settings):
+    """The company facts still to confirm before the launch (site_model/company.py)."""
+    if not (missing := unconfirmed(settings)):
+        return ""
+    lines = [
+        f"- {message.split(' — ')[0]} (`{SETTINGS_FILE.name}:{line}`)" for line, message in missing
+    ]
+    return "\n".join(["### Företagsuppgifter att bekräfta före lanseringen", *lines]) + "\n"
 
 
 def addresses_summary(result, output):

@@ -1,10 +1,10 @@
 """structured_data: schema.org JSON-LD for every page, from one Jinja call:
 `{{ json_ld(current_url) }}` (the page's address, relative: "tjanster/teamcoaching/").
 
-Search engines read EPM as a ProfessionalService, the article's author and dates, each
-service and the breadcrumb trail from it. The nested data is clearer built in Python
-than in Jinja; the output goes through Jinja's htmlsafe JSON, so a title containing
-</script> stays text.
+Search engines read EPM as an Organization (with its legal facts as far as they are
+known), the article's author and dates, each service and the breadcrumb trail from it.
+The nested data is clearer built in Python than in Jinja; the output goes through
+Jinja's htmlsafe JSON, so a title containing </script> stays text.
 """
 
 from jinja2 import pass_context
@@ -19,14 +19,26 @@ def text(value):
     return value.striptags() if hasattr(value, "striptags") else str(value)
 
 
+# The firm's facts (COMPANY, from COMPANY_FACTS) under their schema.org names.
+COMPANY_PROPERTIES = {
+    "legal_name": "legalName",
+    "organisation_number": "taxID",  # the Swedish organisationsnummer
+    "address": "address",
+    "email": "email",
+    "phone": "telephone",
+}
+
+
 def organisation(context, origin):
+    """The firm as a schema.org Organization (ProfessionalService is deprecated)."""
+    company = context["COMPANY"]
     return {
-        "@type": "ProfessionalService",
+        "@type": "Organization",
         "@id": f"{origin}/#epm",
         "name": context["SITENAME"],
         "alternateName": context["SITE_SHORTNAME"],
         "url": f"{origin}/",
-        "email": context["CONTACT_EMAIL"],
+        **{prop: company[fact] for fact, prop in COMPANY_PROPERTIES.items() if fact in company},
         "image": f"{origin}/{context['SHARE_IMAGE']}",
         "description": context["SITE_DESCRIPTION"],
         "areaServed": {"@type": "Country", "name": context["AREA_SERVED"]},

@@ -132,26 +132,26 @@ def graph(site, path):
 def test_every_page_describes_the_firm_in_json_ld(each_production):
     for path in each_production.paths():
         nodes = graph(each_production, path)
-        assert nodes["ProfessionalService"]["@id"] == f"{SITEURL}/#epm", path
+        assert nodes["Organization"]["@id"] == f"{SITEURL}/#epm", path
         if "BreadcrumbList" in nodes:
             items = nodes["BreadcrumbList"]["itemListElement"]
             assert items[0]["item"] == f"{SITEURL}/" and items[-1]["item"] == SITEURL + path
 
 
 EXPECTED_TYPES = {
-    "/": {"ProfessionalService"},
-    "/404.html": {"ProfessionalService"},
-    "/kontakt/": {"ProfessionalService", "ContactPage", "BreadcrumbList"},
-    ARTICLE: {"ProfessionalService", "Article", "BreadcrumbList"},
-    "/artiklar/att-valja-coach/": {"ProfessionalService", "Article", "BreadcrumbList"},
+    "/": {"Organization"},
+    "/404.html": {"Organization"},
+    "/kontakt/": {"Organization", "ContactPage", "BreadcrumbList"},
+    ARTICLE: {"Organization", "Article", "BreadcrumbList"},
+    "/artiklar/att-valja-coach/": {"Organization", "Article", "BreadcrumbList"},
 }
 
 
 @pytest.mark.parametrize("path", SITE_MAP)
 def test_structured_data_types(fixture_production, path):
-    expected = EXPECTED_TYPES.get(path, {"ProfessionalService", "BreadcrumbList"})
+    expected = EXPECTED_TYPES.get(path, {"Organization", "BreadcrumbList"})
     if re.fullmatch(r"/tjanster/[a-z-]+/", path):
-        expected = {"ProfessionalService", "Service", "BreadcrumbList"}
+        expected = {"Organization", "Service", "BreadcrumbList"}
     assert set(graph(fixture_production, path)) == expected
 
 

@@ -1,5 +1,5 @@
 """The JSON-LD builders of plugins/structured_data, each alone, on hand-made contexts (no build,
-no browser): the firm as a ProfessionalService from the settings; an article's plain-text
+no browser): the firm as an Organization from the settings; an article's plain-text
 headline, author, dates and publisher; a service's provider and area; which nodes each kind of
 page gets in its @graph; and a title holding </script> staying inside the script element.
 (The breadcrumb trail itself is in tests/unit/test_plugin_functions.py.)
@@ -46,19 +46,32 @@ def graph(path, **content):
     return json.loads(json_ld({**CONTEXT, **content}, path))["@graph"]
 
 
-def test_the_firm_is_one_professional_service_described_by_the_settings():
+def test_the_firm_is_one_organization_described_by_the_settings():
     firm = organisation(CONTEXT, ORIGIN)
     assert (firm["@type"], firm["@id"], firm["url"]) == (
-        "ProfessionalService",
+        "Organization",
         "https://www.epm.example/#epm",
         "https://www.epm.example/",
     )
     assert (firm["name"], firm["alternateName"]) == (SETTINGS["SITENAME"], "EPM")
-    assert firm["email"] == SETTINGS["CONTACT_EMAIL"] and "@" in firm["email"]
+    assert firm["email"] == SETTINGS["CONTACT_EMAIL"]
     assert firm["image"] == f"{ORIGIN}/{SETTINGS['SHARE_IMAGE']}"
-    assert firm["image"].endswith((".png", ".jpg", ".jpeg", ".webp"))
     assert firm["areaServed"] == {"@type": "Country", "name": "Sverige"}
     assert firm["knowsLanguage"] == "sv"
+
+
+def test_the_firms_legal_facts_are_there_once_known_and_not_before():
+    known = {"legal_name": "EPM Enterprise Performance Management AB", "address": "Gatan 1"}
+    firm = organisation(
+        {**CONTEXT, "COMPANY": {**known, "organisation_number": "556000-0000"}}, ORIGIN
+    )
+    assert (firm["legalName"], firm["taxID"], firm["address"]) == (
+        "EPM Enterprise Performance Management AB",
+        "556000-0000",
+        "Gatan 1",
+    )
+    unknown = organisation({**CONTEXT, "COMPANY": {"email": "a@b.se"}}, ORIGIN)
+    assert "legalName" not in unknown and "taxID" not in unknown and "telephone" not in unknown
 
 
 def test_an_article_is_plain_text_with_its_author_dates_and_publisher():
@@ -107,7 +120,7 @@ def test_a_service_names_its_provider_area_and_address():
 )
 def test_each_kind_of_page_gets_the_firm_and_only_the_nodes_it_has(path, content, after_the_firm):
     types = [node["@type"] for node in graph(path, **content)]
-    assert types == ["ProfessionalService", *after_the_firm]
+    assert types == ["Organization", *after_the_firm]
 
 
 def test_the_contact_page_is_about_the_firm():
