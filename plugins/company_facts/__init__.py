@@ -27,17 +27,13 @@ def report_facts(pelican):
         print(f"{SETTINGS_FILE.name}:{line}: {message}", file=sys.stderr)
         if on_github_actions():
             print(workflow_command(message, level, SETTINGS_FILE.name, line, TITLE))
-    count = len(missing)
+    count = f"{len(missing)} {'uppgift' if len(missing) == 1 else 'uppgifter'}"
     if settings["LAUNCHED"]:
         print(
-            f"company_facts: {count} uppgifter saknas och LAUNCHED är True; inget byggdes.",
-            file=sys.stderr,
+            f"company_facts: {count} saknas och LAUNCHED är True; inget byggdes.", file=sys.stderr
         )
         raise SystemExit(1)
-    print(
-        f"company_facts: {count} uppgifter att bekräfta före lanseringen (docs/launch.md)",
-        file=sys.stderr,
-    )
+    print(f"company_facts: {count} att bekräfta före lanseringen (docs/launch.md)", file=sys.stderr)
 
 
 def register():
