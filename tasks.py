@@ -77,7 +77,7 @@ def start_form_sink():
         ).start()
     except OSError as error:
         raise port_in_use(CONFIG["sink_port"]) from error
-    print(f"Form sink: {sink.url} (submissions in {CONFIG['sink_log'].relative_to(ROOT)})")
+    print(f"Formuläret skickas till {sink.url} (sparas i {CONFIG['sink_log'].relative_to(ROOT)})")
     return sink
 
 

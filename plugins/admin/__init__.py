@@ -66,7 +66,7 @@ def cms_package(settings):
     # The README's first command needs only uv: a preview goes on without /admin/.
     # The published site must have it.
     if not settings["PRODUCTION"]:
-        log.info("admin: /admin/ is left out of this preview — run `npm ci` to try the CMS here")
+        log.info("admin: /admin/ finns inte i den här förhandsvisningen — kör `npm ci` för CMS:et")
         return None
     raise SystemExit(
         f"admin: {package / SCRIPT} is missing — run `npm ci` (it installs the CMS "

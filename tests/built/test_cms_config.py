@@ -168,6 +168,6 @@ def test_a_preview_without_the_cms_package_builds_without_admin(tmp_path):
     nowhere = {"CMS_PACKAGE": str(tmp_path / "nowhere")}
     result = build("pelican.conf.py", tmp_path / "output", FIXTURE_CONTENT, nowhere)
     assert result.returncode == 0, result.stderr
-    assert "run `npm ci` to try the CMS here" in result.stdout
+    assert "kör `npm ci` för CMS:et" in result.stdout
     assert (tmp_path / "output" / "index.html").exists()
     assert not (tmp_path / "output" / ADMIN_FOLDER).exists()
