@@ -115,6 +115,22 @@ def test_changing_the_processor_setting_changes_the_notice(tmp_path):
     assert notice.find("a", href="mailto:dataskydd@exempel.se") is not None
 
 
+def test_the_notice_names_the_legal_entity_as_far_as_it_is_known(tmp_path):
+    """GDPR art. 13.1 a: the controller's identity, from COMPANY_FACTS (the footer's)."""
+    facts = {
+        "legal_name": {"label": "Företagsnamn", "value": "Exempel AB", "confirmed": True},
+        "organisation_number": {"label": "Org.nr", "value": "556000-0000", "confirmed": True},
+        "address": {"label": "Adress", "value": "Gatan 1, Ort", "confirmed": True},
+    }
+    named = text(notice_of(site_with_notice(tmp_path), tmp_path / "out", COMPANY_FACTS=facts))
+    assert (
+        "Exempel AB (organisationsnummer 556000-0000), Gatan 1, Ort, är personuppgiftsansvarig."
+        in named
+    )
+    today = text(notice_of(site_with_notice(tmp_path / "b"), tmp_path / "out-b"))
+    assert f"{SETTINGS['COMPANY']['legal_name']} är personuppgiftsansvarig." in today
+
+
 @pytest.mark.parametrize("confirmed", [False, True])
 def test_an_unconfirmed_transfer_basis_is_marked(tmp_path, confirmed):
     processor = {**US_PROCESSOR, "transfer_basis_confirmed": confirmed}
