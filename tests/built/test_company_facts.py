@@ -38,6 +38,15 @@ def test_every_page_shows_the_known_facts_and_invents_none(fixture_production):
     assert "taxID" not in firm and "address" not in firm and "telephone" not in firm
 
 
+def test_with_no_fact_known_the_footer_still_reads_whole(tmp_path):
+    unknown = {name: {**fact, "value": None} for name, fact in SETTINGS["COMPANY_FACTS"].items()}
+    result = build("pelican.conf.py", tmp_path, FIXTURE_CONTENT, {"COMPANY_FACTS": unknown})
+    assert result.returncode == 0, result.stderr
+    site = Site(tmp_path, FIXTURE_CONTENT)
+    assert footer_text(site, "/") == SETTINGS["SITENAME"]  # no empty line, no empty mailto
+    assert site.page("/").select_one("footer address a") is None
+
+
 def test_a_production_build_lists_each_fact_to_confirm_on_its_line(tmp_path):
     result = build(
         "publishconf.py", tmp_path, FIXTURE_CONTENT, GITHUB_ACTIONS="true", **PRODUCTION_ENV
