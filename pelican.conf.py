@@ -36,6 +36,17 @@ COMPANY_FACTS = {
     "address": {"label": "Adress", "value": None, "confirmed": False},
     "email": {"label": "E-post", "value": CONTACT_EMAIL, "confirmed": False},
     "phone": {"label": "Telefon", "value": None, "confirmed": False, "required": False},
+    # Marknadsföringslagen (since 2022): a site that shows what clients say must say whether
+    # and how it checks that they are real clients. The client cases' list shows this line.
+    # A proposal of ours, not EPM's word yet.
+    "case_verification": {
+        "label": "Hur kundcasen kontrolleras",
+        "value": (
+            "Varje kundcase bygger på ett uppdrag som EPM har utfört. Kunden har läst texten "
+            "och gett sitt skriftliga samtycke till att den publiceras."
+        ),
+        "confirmed": False,
+    },
 }
 LAUNCHED = False  # EPM's launch turns it on: then no fact may be unconfirmed in production
 COPYRIGHT_YEAR = datetime.date.today().year
@@ -85,7 +96,10 @@ CONTENT_KINDS = {
         "label": "Artikel",
         "label_plural": "Artiklar",
         "list": {"url": "artiklar/", "template": "index", "menu": 2},
-        "fields": ["title", "date", "author", "summary", "modified", "status", "original_url"],
+        "fields": [
+            *("title", "date", "author", "summary", "modified", "status", "original_url"),
+            "services",  # the services it is about: slugs of content/services/
+        ],
     },
     "page": {
         "folder": "pages",
@@ -105,9 +119,38 @@ CONTENT_KINDS = {
         "label_plural": "Tjänster",
         "template": "service",
         "list": {"url": "tjanster/", "template": "services", "menu": 1},
-        "fields": ["title", "summary", "order", "status", "original_url"],
+        "fields": ["title", "summary", "order", "status", "original_url", "coaches"],
+    },
+    "coach": {
+        "folder": "coaches",
+        "url": "coacher/{slug}/",
+        "label": "Coach",
+        "label_plural": "Coacher",
+        "template": "coach",
+        "list": {"url": "coacher/", "template": "coaches", "menu": 3},
+        "fields": [
+            *("title", "role", "summary", "photo", "credentials", "languages", "linkedin"),
+            *("order", "status", "original_url"),
+        ],
+        "text_optional": True,  # the long presentation, once EPM has written one
+    },
+    "case": {
+        "folder": "cases",
+        "url": "kundcase/{slug}/",
+        "label": "Kundcase",
+        "label_plural": "Kundcase",
+        "template": "case",
+        "list": {"url": "kundcase/", "template": "cases", "menu": 4},
+        "fields": [
+            *("title", "summary", "client", "challenge", "approach", "result", "quote"),
+            *("services", "consent", "order", "status", "original_url"),
+        ],
+        "text_optional": True,  # the fields tell the case; the text may add to it
     },
 }
+# An article's `author:` names a coach by the title of their page: the byline links there,
+# and the coach's page lists their articles (plugins/content_kinds; checked).
+AUTHOR_PROFILES = "coach"
 # The main menu: the lists above with a `menu` place, then these.
 MENU_LINKS = [("Kontakt", "kontakt/")]
 STATIC_PATHS = ["images"]

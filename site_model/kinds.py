@@ -19,6 +19,7 @@ An entry is plain data (so `pelican -e CONTENT_KINDS=…` can give one as JSON):
         },
         "fields": ["title", "summary", "order", "status", "original_url"],  # schema.py
         "editors_create": True,          # False: a developer makes these (pages)
+        "text_optional": False,          # True: the fields say it all, the text may be empty
     }
 
 "article" and "page" are Pelican's own kinds; every other kind needs a `template`.
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 
 PELICAN_KINDS = ("article", "page")
 REQUIRED = ("folder", "url", "label", "label_plural", "fields")
-OPTIONAL = ("template", "list", "editors_create")
+OPTIONAL = ("template", "list", "editors_create", "text_optional")
 LIST_REQUIRED, LIST_OPTIONAL = ("url", "template"), ("menu",)
 
 
@@ -51,6 +52,7 @@ class Kind:
     template: str = ""  # "" for Pelican's own kinds (article.html, page.html or `template:`)
     list_page: ListPage | None = None
     editors_create: bool = True
+    text_optional: bool = False  # the text under the front matter may be empty
 
     def address(self, slug: str) -> str:
         """The address of this kind's page with that slug: "tjanster/teamcoaching/"."""
@@ -89,6 +91,7 @@ def kind_from_entry(name: str, entry: dict) -> Kind:
         template=entry.get("template", ""),
         list_page=listed and ListPage(title=entry["label_plural"], **listed),
         editors_create=entry.get("editors_create", True),
+        text_optional=entry.get("text_optional", False),
     )
 
 

@@ -14,19 +14,33 @@ from dataclasses import dataclass
 from . import addresses
 from .addresses import original_url
 from .kinds import content_kinds, own_kinds
-from .values import any_text, date, list_of_text, status, text, whole_number
+from .values import (
+    any_text,
+    credentials,
+    date,
+    linkedin,
+    list_of_text,
+    past_date,
+    status,
+    text,
+    whole_number,
+)
 
 
 @dataclass(frozen=True)
 class Field:
     name: str
     label: str
-    widget: str  # a Decap CMS widget: string, text, datetime, number, select, relation, hidden
+    # A Decap CMS widget: string, text, datetime, number, select, relation, image, list, hidden
+    widget: str
     check: Callable
     required: bool = False
     hint: str = ""
     default_setting: str = ""  # a new entry starts with this setting's value (AUTHOR)
     options: tuple = ()  # (value, label) of each choice, for a select
+    subfields: tuple = ()  # the Fields of each item, for a list of items (credentials)
+    today_by_default: bool = False  # a new entry starts dated today (a datetime)
+    why: str = ""  # why it is required, said when it is missing
 
 
 TITLE = Field("title", "Rubrik", "string", text, required=True)
@@ -70,7 +84,7 @@ FIELDS = {
     field.name: field
     for field in [
         TITLE,
-        Field("date", "Datum", "datetime", date, required=True),
+        Field("date", "Datum", "datetime", date, required=True, today_by_default=True),
         Field("author", "Skribent", "string", text, required=True, default_setting="AUTHOR"),
         SUMMARY,
         Field(
@@ -95,19 +109,78 @@ FIELDS = {
             hint="Den korta raden ovanför rubriken på startsidan.",
         ),
         Field("robots", "Sökmotorer", "hidden", text),
+        # A coach (content/coaches/): the title is their name, the summary the short
+        # presentation, the text the long one.
+        Field("role", "Roll", "string", text, hint="T.ex. Executive coach och grundare."),
+        Field(
+            "photo",
+            "Porträtt",
+            "image",
+            text,
+            hint="Ett foto, minst 600 px brett. Visas på coachens sida.",
+        ),
+        Field(
+            "credentials",
+            "Certifieringar",
+            "list",
+            credentials,
+            hint="T.ex. ICF PCC och året den gavs; andra utbildningar med fri text.",
+            subfields=(
+                Field("name", "Certifiering", "string", text, required=True),
+                Field("year", "År", "number", whole_number),
+            ),
+        ),
+        Field(
+            "languages",
+            "Språk",
+            "list",
+            list_of_text,
+            hint="Språken coachen arbetar på, med kommatecken emellan: svenska, engelska.",
+        ),
+        Field("linkedin", "LinkedIn", "string", linkedin, hint="Adressen till profilen."),
+        # A client case (content/cases/): what the client said yes to publishing.
+        Field(
+            "client",
+            "Kunden",
+            "string",
+            text,
+            required=True,
+            hint="Namnet, eller en anonym beskrivning: ”VD i ett medelstort industriföretag”.",
+        ),
+        Field("challenge", "Utmaningen", "text", text, required=True),
+        Field("approach", "Så arbetade vi", "text", text, required=True),
+        Field("result", "Resultatet", "text", text, required=True),
+        Field("quote", "Citat", "text", text, hint="Kundens egna ord, om kunden vill."),
+        Field(
+            "consent",
+            "Kundens samtycke",
+            "datetime",
+            past_date,
+            required=True,
+            hint="Datumet då kunden skriftligen godkände texten. Visas aldrig på webbplatsen.",
+            why=" (ett kundcase publiceras bara med kundens skriftliga samtycke)",
+        ),
     ]
 }
 
 
 def fields_of(kind: str, settings: dict) -> list[Field]:
-    """The fields of a kind of content (its name), as Field objects: those its entry names,
-    and for an article one relation field per kind of our own (`services: [slug, …]`)."""
-    names = content_kinds(settings)[kind].fields
-    if unknown := [name for name in names if name not in FIELDS]:
-        raise ValueError(f"CONTENT_KINDS['{kind}']: no field {', '.join(unknown)} in schema.py")
-    fields = [FIELDS[name] for name in names]
-    if kind == "article":
-        for folder, linked in own_kinds(settings).items():
-            hint = "Visas som relaterade under artikeln."
-            fields.append(Field(folder, linked.label_plural, "relation", list_of_text, hint=hint))
+    """The fields of a kind of content (its name), as Field objects, in its entry's order.
+    A name is a field of FIELDS, or the folder of a kind of our own: then the field names
+    pages of that kind by slug (`services: [slug, …]`), a relation. ValueError names a field
+    that is neither."""
+    linked = own_kinds(settings)
+    fields = []
+    for name in content_kinds(settings)[kind].fields:
+        if name in FIELDS:
+            fields.append(FIELDS[name])
+        elif name in linked:
+            label = linked[name].label_plural
+            hint = f"Välj bland {label.lower()}; de visas på sidan och länkar hit."
+            fields.append(Field(name, label, "relation", list_of_text, hint=hint))
+        else:
+            raise ValueError(
+                f"CONTENT_KINDS['{kind}']: no field {name} in schema.py, nor a kind with "
+                "that folder"
+            )
     return fields

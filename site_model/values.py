@@ -1,6 +1,10 @@
 """Checks on one front-matter value: each returns what is wrong, or None."""
 
 import datetime
+import re
+
+EARLIEST_CREDENTIAL = 1950  # ICF was founded in 1995; older years are surely typing slips
+LINKEDIN = re.compile(r"https://([a-z]{2,3}\.)?linkedin\.com/in/[^/\s?#]+/?")
 
 
 def text(value):
@@ -24,6 +28,17 @@ def date(value):
         return "är inget datum — skriv det som ÅÅÅÅ-MM-DD, t.ex. 2026-11-26"
 
 
+def past_date(value):
+    # A consent given tomorrow has not been given.
+    if message := date(value):
+        return message
+    given = value if isinstance(value, datetime.date) else datetime.datetime.fromisoformat(value)
+    if isinstance(given, datetime.datetime):
+        given = given.date()
+    if given > datetime.date.today():
+        return f"{given.isoformat()} har inte kommit än — skriv det datum då det skedde"
+
+
 def whole_number(value):
     if isinstance(value, bool) or not isinstance(value, int):
         return "ska vara ett heltal — t.ex. 'order: 3'"
@@ -32,6 +47,36 @@ def whole_number(value):
 def list_of_text(value):
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         return "ska vara en lista — skriv en punkt per rad, som börjar med '- '"
+
+
+def credentials(value):
+    # A list of {name, year}: "ICF PCC" and the year it was given (optional for others).
+    shape = "ska vara en lista med 'name:' och 'year:' för varje, t.ex. '- name: ICF PCC'"
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        return shape
+    this_year = datetime.date.today().year
+    for item in value:
+        if set(item) - {"name", "year"} or text(item.get("name")):
+            return shape
+        year = item.get("year")
+        if year is None:
+            continue
+        if isinstance(year, bool) or not isinstance(year, int):
+            return f"har året '{year}' för {item['name']} — skriv året med fyra siffror"
+        if not EARLIEST_CREDENTIAL <= year <= this_year:
+            when = "har inte kommit än" if year > this_year else "kan inte stämma"
+            return (
+                f"har året {year} för {item['name']}, som {when} — skriv året då "
+                f"certifieringen gavs ({EARLIEST_CREDENTIAL}–{this_year})"
+            )
+
+
+def linkedin(value):
+    if not isinstance(value, str) or not LINKEDIN.fullmatch(value.strip()):
+        return (
+            "är ingen LinkedIn-profil — kopiera adressen från profilen, "
+            "t.ex. https://www.linkedin.com/in/namn/"
+        )
 
 
 def status(value):

@@ -25,9 +25,11 @@ def starting_value(field, title, today, settings, folder):
         return title
     if field.default_setting:
         return settings[field.default_setting]
-    return {"datetime": lambda: today, "number": lambda: next_order(folder)}.get(
-        field.widget, lambda: ""
-    )()  # text the editor writes (the summary) starts empty
+    if field.today_by_default:
+        return today
+    if field.widget == "number":
+        return next_order(folder)
+    return ""  # what the editor writes (the summary, a consent date) starts empty
 
 
 def front_matter(kind, title, today, settings, folder):

@@ -22,12 +22,16 @@ def cms_field(field, settings):
         entry["default"] = settings[field.default_setting]
     if field.widget == "datetime":
         entry.update(format=ISO_DATE, date_format=ISO_DATE, time_format=False)
-        if field.required:
+        if field.today_by_default:
             entry["default"] = "{{now}}"  # a new article is dated today, as `invoke new` does
     elif field.widget == "number":
         entry.update(value_type="int", min=1)
     elif field.widget == "select":
         entry["options"] = [{"label": label, "value": value} for value, label in field.options]
+    elif field.widget == "list" and field.subfields:
+        entry["fields"] = [cms_field(subfield, settings) for subfield in field.subfields]
+    elif field.widget == "image":
+        entry["choose_url"] = False  # a photo from the repository, never another site's
     elif field.widget == "relation":
         # An article names services by file name (slug), picked from the services' titles.
         entry.update(

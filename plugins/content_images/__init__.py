@@ -10,6 +10,8 @@ A progress line is printed for each image processed; the cache makes that once p
 EXIF orientation is applied and all metadata (GPS position, camera serial) left out;
 colours are converted from the file's own profile (colour.py). An animated GIF becomes
 an animated AVIF, with its first frame for readers who ask for reduced motion.
+A coach's `photo:` (a front-matter field) goes through the same pipeline, as
+`page.photo_html`, sized for its place beside the name.
 Originals are not published. An SVG keeps its address (content_checks refuses unsafe
 ones) and gets width and height from its viewBox; other sites' images only the loading
 attributes. A file that cannot be shown right stops the build with path:line and a fix.
@@ -25,6 +27,7 @@ import re
 import shutil
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Article
 from PIL import Image, UnidentifiedImageError
@@ -52,6 +55,9 @@ LEAD_MIN_WIDTH = 600
 # emptied as a build starts (livereload builds in one process), filled as each page is
 # read, copied when all pages are generated.
 PUBLISHED = {}
+PHOTO = "photo"  # the front-matter field of a portrait (site_model/schema.py)
+# A portrait shows 15rem wide beside the name, above it on a phone (.profile__photo, site.css).
+PHOTO_SIZES = "15rem"
 
 
 def cache_folder(settings):
@@ -74,12 +80,41 @@ def published_name(relative, key, suffix, settings):
     return "/".join(filter(None, [folder, f"{stem}-{key[:8]}-{suffix}"]))
 
 
+def addresses(made, relative, settings):
+    """url_of(format, width) of an image's variants, noting each to publish."""
+
+    def url_of(image_format, width):
+        suffix = f"{width}.{EXTENSION[image_format]}"
+        name = published_name(relative, made.key, suffix, settings)
+        PUBLISHED[name] = made.file(image_format, width)
+        return f"{settings['SITEURL']}/{name}"
+
+    return url_of
+
+
+def rewrite_photo(content):
+    """A coach's portrait as `content.photo_html` (a <picture>) and `content.photo_url`
+    (its largest fallback file, for JSON-LD)."""
+    local = LOCAL_SRC.search(f'src="{content.metadata.get(PHOTO)}"')
+    if not local or not content.save_as:
+        return  # no photo; one written another way is content_checks' to refuse
+    path, relative = source_file(content, local.group(2))
+    link = local.group(1) + local.group(2)
+    made = _variants(path, cache_folder(content.settings), content, link)
+    url_of = addresses(made, relative, content.settings)
+    alt = escape(f"Porträtt av {content.metadata.get('title', '')}")
+    content.photo_html = Markup(
+        picture(f'<img alt="{alt}">', made, url_of, {"decoding": "async"}, PHOTO_SIZES)
+    )
+    content.photo_url = url_of(made.fallback, made.fallback_width)
+
+
 def rewrite_images(content):
     """Replace each <img> of the text with its <picture>; note the files to publish."""
+    rewrite_photo(content)
     if not content._content or "<img" not in content._content or not content.save_as:
         return
     settings, cache = content.settings, cache_folder(content.settings)
-    siteurl = settings["SITEURL"]
     seen = 0
 
     def replace(match):
@@ -98,14 +133,7 @@ def rewrite_images(content):
             _set_og_image(content, path, cache, made, relative, tag)
         if first and _is_article(content) and _leads(content, match.start(), made):
             extra["fetchpriority"] = "high"
-
-        def url_of(image_format, width):
-            suffix = f"{width}.{EXTENSION[image_format]}"
-            name = published_name(relative, made.key, suffix, settings)
-            PUBLISHED[name] = made.file(image_format, width)
-            return f"{siteurl}/{name}"
-
-        return picture(tag, made, url_of, extra)
+        return picture(tag, made, addresses(made, relative, settings), extra)
 
     content._content = IMG.sub(replace, content._content)
 

@@ -36,11 +36,12 @@ def srcset(url_of, variants, image_format):
     return ", ".join(f"{url_of(image_format, w)} {w}w" for w in variants.widths)
 
 
-def picture(tag, variants, url_of, extra):
+def picture(tag, variants, url_of, extra, shown=None):
     """The <picture> for an <img> tag; url_of(format, width) gives a variant's address,
-    `extra` the attributes we add (loading, decoding, fetchpriority)."""
+    `extra` the attributes we add (loading, decoding, fetchpriority), `shown` its `sizes`
+    (default: the text column's, or the image's own width when narrower)."""
     kept = {k: v for k, v in attributes(tag).items() if k not in DROPPED}
-    shown = sizes(variants.widths[-1])
+    shown = shown or sizes(variants.widths[-1])
     img = {
         **kept,
         "src": url_of(variants.fallback, variants.fallback_width),

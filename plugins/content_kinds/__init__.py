@@ -1,22 +1,33 @@
-"""content_kinds: the kinds of content of our own in CONTENT_KINDS (today: services).
+"""content_kinds: the kinds of content of our own in CONTENT_KINDS (services, coaches,
+client cases).
 
 Pelican knows articles and pages only. A kind of our own (site_model/kinds.py) is a
 folder of pages with its own address, its template and an editor-set `order`; templates
-get them, in that order, as `kind_pages[folder]` (`kind_pages.services`),
+get the published ones, in that order, as `kind_pages[folder]` (`kind_pages.services`),
 and they stay out of `pages`. Every page of such a kind carries its Kind as
-`page.content_kind` (its labels and its list page, for headings and links). Which pages
-of a kind an article names (its `services:` field) and which articles name a page are
-worked out here once: `article.related_services`, `page.related_articles`.
+`page.content_kind` (its labels and its list page, for headings and links).
+
+Worked out here once, for the templates:
+- relations: a field named after a kind's folder names its pages by slug (an article's
+  `services:`). The naming page gets them as `related_<folder>` (`article.related_services`),
+  each named page the published pages naming it, by their folder (`service.related_articles`,
+  `service.related_cases`);
+- authors: an article's `author:` that is the title of a page of the AUTHOR_PROFILES kind
+  (a coach) gives `article.author_page`, and that page `authored_articles`;
+- lists: a kind with nothing published has no list page and no menu entry, rather than
+  an empty page a reader is sent to.
 """
 
 from pathlib import PurePath
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Page
+from pelican.generators import ArticlesGenerator
 
 from site_model.addresses import saved_as
 from site_model.contents import ARTICLES, PAGES, contents
-from site_model.kinds import own_kinds
+from site_model.kinds import content_kinds, own_kinds
 
 
 def folder_of(content):
@@ -35,8 +46,8 @@ def give_kind(content):
     content.override_save_as = saved_as(content.override_url)
 
 
-def collect_and_relate(generators):
-    context = generators[0].context  # shared by every generator
+def collect(context):
+    """Move each kind's pages out of `pages` into `kind_pages[folder]`, in their order."""
     context["kind_pages"] = {}
     for folder in own_kinds(context):
         listed = [page for page in context["pages"] if folder_of(page) == folder]
@@ -45,19 +56,69 @@ def collect_and_relate(generators):
         context["pages"][:] = [page for page in context["pages"] if folder_of(page) != folder]
         context["hidden_pages"].extend(listed)
         context["kind_pages"][folder] = listed
-        # Hidden and draft articles are built too, so they get their related pages as well.
-        for article in contents(context, ARTICLES):
-            named = article.metadata.get(folder) or []
-            setattr(article, f"related_{folder}", [page for page in listed if page.slug in named])
-        for page in contents(context, PAGES):
-            if folder_of(page) == folder:
-                page.related_articles = [
-                    article
-                    for article in context["articles"]
-                    if page.slug in (article.metadata.get(folder) or [])
-                ]
+
+
+def relate(context):
+    """`related_<folder>` both ways, for every field that names pages of a kind."""
+    kinds = own_kinds(context)
+    # Hidden and draft pages are built too, so they get their related pages as well.
+    everything = contents(context, ARTICLES) + contents(context, PAGES)
+    published = {content_kinds(context)["article"].folder: context["articles"]}
+    published |= context["kind_pages"]
+    for content in everything:
+        for folder, pages in context["kind_pages"].items():
+            named = content.metadata.get(folder) or []
+            setattr(content, f"related_{folder}", [page for page in pages if page.slug in named])
+    for content in everything:
+        folder = folder_of(content)
+        if folder not in kinds:
+            continue
+        for other, items in published.items():
+            naming = [item for item in items if content.slug in (item.metadata.get(folder) or [])]
+            setattr(content, f"related_{other}", naming)
+
+
+def link_authors(context):
+    """An article's author and their profile page (a coach), each way."""
+    kind = content_kinds(context).get(context.get("AUTHOR_PROFILES") or "")
+    profiles = context["kind_pages"].get(kind.folder, []) if kind else []
+    by_name = {Markup(page.title).unescape(): page for page in profiles}
+    for article in contents(context, ARTICLES):
+        article.author_page = by_name.get(str(article.author))
+    for page in profiles:
+        page.authored_articles = [a for a in context["articles"] if a.author_page is page]
+
+
+def drop_empty_lists(generators, context):
+    """No list page and no menu entry for a kind with nothing published."""
+    listed = {"article": context["articles"]}
+    empty = {
+        kind.list_page.url
+        for kind in content_kinds(context).values()
+        if kind.list_page and not listed.get(kind.name, context["kind_pages"].get(kind.folder))
+    }
+    if not empty:
+        return
+    context["MENU"] = [(title, url) for title, url in context["MENU"] if url not in empty]
+    written = [
+        template
+        for template in context["DIRECT_TEMPLATES"]
+        if context[f"{template.upper()}_URL"] not in empty
+    ]
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):  # it writes the lists; a copy, as the
+            # settings object outlives this build (livereload builds again with it)
+            generator.settings = {**generator.settings, "DIRECT_TEMPLATES": written}
+
+
+def finalize(generators):
+    context = generators[0].context  # shared by every generator
+    collect(context)
+    relate(context)
+    link_authors(context)
+    drop_empty_lists(generators, context)
 
 
 def register():
     signals.content_object_init.connect(give_kind)
-    signals.all_generators_finalized.connect(collect_and_relate)
+    signals.all_generators_finalized.connect(finalize)

@@ -2,7 +2,8 @@
 `{{ json_ld(current_url) }}` (the page's address, relative: "tjanster/teamcoaching/").
 
 Search engines read EPM as an Organization (with its legal facts as far as they are
-known), the article's author and dates, each service and the breadcrumb trail from it.
+known, and its coaches as employees), each coach as a Person (credentials, languages),
+the article's author and dates, each service and the breadcrumb trail from it.
 The nested data is clearer built in Python than in Jinja; the output goes through
 Jinja's htmlsafe JSON, so a title containing </script> stays text.
 """
@@ -29,9 +30,63 @@ COMPANY_PROPERTIES = {
 }
 
 
+def absolute(origin, url):
+    """A URL as SITEURL writes it (root-relative in a preview), absolute."""
+    return url if url.startswith("https://") else f"{origin}{url}"
+
+
+def coaches(context):
+    """The published pages of the kind whose pages are the authors' (AUTHOR_PROFILES)."""
+    kind = context["CONTENT_KINDS"].get(context.get("AUTHOR_PROFILES") or "")
+    return context.get("kind_pages", {}).get(kind["folder"], []) if kind else []
+
+
+def person_id(origin, page):
+    return f"{origin}/{page.url}#person"
+
+
+def person(origin, page):
+    """A coach as a schema.org Person: https://schema.org/Person."""
+    node = {
+        "@type": "Person",
+        "@id": person_id(origin, page),
+        "name": text(page.title),
+        "url": f"{origin}/{page.url}",
+        "description": text(page.summary),
+        "worksFor": {"@id": f"{origin}/#epm"},
+    }
+    if role := page.metadata.get("role"):
+        node["jobTitle"] = role
+    if photo := getattr(page, "photo_url", None):
+        node["image"] = absolute(origin, photo)
+    if credentials := page.metadata.get("credentials"):
+        node["hasCredential"] = [
+            {
+                "@type": "EducationalOccupationalCredential",
+                "name": credential["name"],
+                **({"dateCreated": str(credential["year"])} if credential.get("year") else {}),
+            }
+            for credential in credentials
+        ]
+    if languages := page.metadata.get("languages"):
+        node["knowsLanguage"] = languages
+    if linkedin := page.metadata.get("linkedin"):
+        node["sameAs"] = [linkedin]
+    return node
+
+
+def author(origin, article):
+    """The article's author; with a coach page, the same Person as that page's."""
+    node = {"@type": "Person", "name": str(article.author)}
+    if profile := getattr(article, "author_page", None):
+        node.update({"@id": person_id(origin, profile), "url": f"{origin}/{profile.url}"})
+    return node
+
+
 def organisation(context, origin):
     """The firm as a schema.org Organization (ProfessionalService is deprecated)."""
     company = context["COMPANY"]
+    employees = [{"@id": person_id(origin, page)} for page in coaches(context)]
     return {
         "@type": "Organization",
         "@id": f"{origin}/#epm",
@@ -43,6 +98,7 @@ def organisation(context, origin):
         "description": context["SITE_DESCRIPTION"],
         "areaServed": {"@type": "Country", "name": context["AREA_SERVED"]},
         "knowsLanguage": context["DEFAULT_LANG"],
+        **({"employee": employees} if employees else {}),
     }
 
 
@@ -54,7 +110,7 @@ def page_node(context, origin, url):
             "@type": "Article",
             "headline": text(article.title),
             "description": text(article.summary),
-            "author": {"@type": "Person", "name": str(article.author)},
+            "author": author(origin, article),
             "datePublished": article.date.isoformat(),
             "dateModified": getattr(article, "modified", article.date).isoformat(),
             "publisher": provider,
@@ -71,6 +127,9 @@ def page_node(context, origin, url):
             "areaServed": {"@type": "Country", "name": context["AREA_SERVED"]},
             "url": url,
         }
+    kind = getattr(page, "content_kind", None)
+    if kind and kind.name == context.get("AUTHOR_PROFILES"):
+        return person(origin, page)
     if page and page.template == "contact":
         return {"@type": "ContactPage", "name": text(page.title), "url": url, "about": provider}
     return None

@@ -16,13 +16,15 @@ from .addresses import check_gone_file, check_old_addresses
 from .annotations import print_annotations
 from .body import check_body
 from .fields import check_fields
-from .images import check_images, check_static_svgs
+from .images import check_images, check_photo, check_static_svgs
 from .markup import check_markup
 from .protocol import Site
 from .site import (
     check_address_clashes,
+    check_authors,
     check_links,
     check_named_pages,
+    check_same_slugs,
     check_site_pages,
     check_url_and_save_as,
 )
@@ -35,10 +37,13 @@ CHECKS = [
     check_body,
     check_markup,
     check_images,
+    check_photo,
     check_url_and_save_as,
     check_address_clashes,
     check_links,
     check_named_pages,
+    check_same_slugs,
+    check_authors,
     check_site_pages,
     check_old_addresses,
     check_gone_file,

@@ -3,6 +3,7 @@
 import re
 from bisect import bisect_right
 
+from site_model.kinds import content_kinds
 from site_model.markdown import markdown_parser
 
 from .protocol import per_file
@@ -57,7 +58,8 @@ def links(source):
 def check_body(source, site):
     """Yield (line, message) for what an editor may have left behind in the text."""
     prose = Prose(source)
-    if not prose.text.strip() and not source.is_draft:
+    optional = content_kinds(site.settings)[source.kind].text_optional
+    if not prose.text.strip() and not source.is_draft and not optional:
         yield source.body_start, "texten är tom — skriv den under front matter"
     lowered = prose.text.lower()
     if not source.is_draft and any(word in lowered for word in PLACEHOLDER_WORDS):

@@ -18,12 +18,16 @@ from site_model.image_files import ANIMATED_FORMATS, CMYK_WITHOUT_PROFILE, RASTE
 from site_model.svg import svg_problems
 
 from .body import Prose
+from .file_names import exists_exactly, missing_file_fix
 from .protocol import per_file
 from .source import Problem
 
 register_heif_opener()  # iPhone photos: HEIC is published as JPEG and AVIF
 
 MIN_ARTICLE_WIDTH = 800  # px: sharp in the 42rem column on most screens
+MIN_PHOTO_WIDTH = 480  # px: a portrait shows 15rem (240 px) wide, twice that on a phone
+PHOTO_FIELD = "photo"  # a coach's portrait (site_model/schema.py)
+PHOTO_LINK = re.compile(r"\{(static|attach)\}(\S+)")
 MAX_MEGAPIXELS = 40
 MAX_MEGABYTES = 25
 # Each animation frame is decoded and encoded twice; more than this takes minutes.
@@ -50,12 +54,41 @@ def check_images(source, site):
         base = site.content_root if target.startswith("/") else source.path.parent
         path = os.path.join(base, target.lstrip("/"))
         checked = os.path.isfile(path) and not path.lower().endswith(LEFT_AS_THEY_ARE)
-        if checked and (problem := image_problem(path, source.kind)):
+        min_width = MIN_ARTICLE_WIDTH if source.kind == "article" else 0
+        if checked and (problem := image_problem(path, min_width)):
             yield line, f"{{{kind}}}{target} {problem}"
 
 
-def image_problem(path, kind):
-    """What is wrong with the image file at path, or None."""
+@per_file
+def check_photo(source, site):
+    """Yield (line, message) when a `photo:` is not an image file the build can publish."""
+    link = source.meta.get(PHOTO_FIELD)
+    if not isinstance(link, str) or not link.strip():
+        return  # no photo, or not text (check_fields says so)
+    line = source.line_of(PHOTO_FIELD)
+    if not (match := PHOTO_LINK.fullmatch(link.strip())):
+        yield (
+            line,
+            (
+                f"'{PHOTO_FIELD}: {link}' pekar inte på en bild i content/ — välj bilden i CMS:et, "
+                "eller skriv {static}/images/filnamn.jpg"
+            ),
+        )
+        return
+    target = match.group(2)
+    base = site.content_root if target.startswith("/") else source.path.parent
+    path = os.path.join(base, target.lstrip("/"))
+    if not exists_exactly(path):
+        yield line, f"{link} finns inte{missing_file_fix(path, site.settings)}"
+    elif path.lower().endswith(LEFT_AS_THEY_ARE):
+        yield line, f"{link} är en SVG — ett porträtt ska vara ett foto (JPEG)"
+    elif problem := image_problem(path, MIN_PHOTO_WIDTH, "ett porträtt"):
+        yield line, f"{link} {problem}"
+
+
+def image_problem(path, min_width=0, shown_as="en artikel"):
+    """What is wrong with the image file at path, or None; `min_width` in px, as shown
+    (after EXIF orientation), for the image `shown_as` ("en artikel", "ett porträtt")."""
     megabytes = os.path.getsize(path) / 1e6
     if megabytes > MAX_MEGABYTES:
         return (
@@ -105,9 +138,9 @@ def image_problem(path, kind):
             f"{MAX_MEGAPIXELS} megapixlar — exportera den med högst 4000 px på den längsta sidan"
         )
     shown_width = height if turned else width
-    if kind == "article" and shown_width < MIN_ARTICLE_WIDTH:
+    if shown_width < min_width:
         return (
-            f"är bara {shown_width} px bred; en artikel behöver minst {MIN_ARTICLE_WIDTH} px "
+            f"är bara {shown_width} px bred; {shown_as} behöver minst {min_width} px "
             "för att bilden ska bli skarp — använd en större version av fotot"
         )
     return None

@@ -65,6 +65,25 @@ def check_address_clashes(site):
             owners[url] = source.shown_as
 
 
+def check_same_slugs(site):
+    """Problems for two files with one slug in one of Pelican's generators: Pelican takes
+    them for translations of each other, and the build stops on its warning. Every kind but
+    the articles is read as pages (PAGE_PATHS), so a case may not share a service's name."""
+    seen = {}
+    for source in site.sources:
+        generator = "article" if source.kind == "article" else "page"
+        key = (generator, slug_of(source, site.settings))
+        if key in seen:
+            yield Problem(
+                source.shown_as,
+                1,
+                f"filnamnet '{source.path.stem}' används också av {seen[key].shown_as}, och "
+                "två sidor kan inte ha samma filnamn — byt namn på den ena filen",
+            )
+        else:
+            seen[key] = source
+
+
 def check_links(site):
     """Problems for {filename}/{static} links to a file that does not exist, or to a
     heading id the file does not have."""
@@ -109,6 +128,39 @@ def check_named_pages(site):
                     fix = f"menade du '{close[0]}'?" if close else f"använd någon av {known}"
                     message = f"'{slug}' finns inte under {kind.label_plural} — {fix}"
                     yield Problem(source.shown_as, source.line_of(folder, item), message)
+
+
+def check_authors(site):
+    """Problems for an article whose `author:` is no coach's name (AUTHOR_PROFILES): its
+    byline would link nowhere, and the coach's page would not list it."""
+    kinds = content_kinds(site.settings)
+    profiles = kinds.get(site.settings.get("AUTHOR_PROFILES") or "")
+    if profiles is None:
+        return
+    names = {
+        source.meta.get("title"): source for source in site.sources if source.kind == profiles.name
+    }
+    for source in site.sources:
+        author = source.meta.get("author")
+        if source.kind != "article" or not isinstance(author, str):
+            continue
+        line, profile = source.line_of("author"), names.get(author)
+        where = f"under {profiles.label_plural} (content/{profiles.folder}/)"
+        if profile is None:
+            close = difflib.get_close_matches(author, [n for n in names if isinstance(n, str)], n=1)
+            fix = (
+                f"menade du '{close[0]}'?"
+                if close
+                else f"skriv namnet som i rubriken på en sida {where}, eller lägg till en sida där"
+            )
+            yield Problem(source.shown_as, line, f"'{author}' har ingen sida {where} — {fix}")
+        elif profile.is_draft and not source.is_draft:
+            yield Problem(
+                source.shown_as,
+                line,
+                f"sidan om {author} ({profile.shown_as}) är ett utkast, så artikelns "
+                "skribentlänk leder ingenstans — publicera sidan, eller gör artikeln till utkast",
+            )
 
 
 def check_site_pages(site):

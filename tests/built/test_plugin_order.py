@@ -30,53 +30,54 @@ def test_plugins_in_reverse_order_build_the_same_site(tmp_path, fixture_producti
     assert undated[0] == undated[1]
 
 
-CASE_KIND = {  # a kind like the services, with no list page of its own
-    "folder": "kundcase",
-    "url": "kundcase/{slug}/",
-    "label": "Kundcase",
-    "label_plural": "Kundcase",
+SEMINAR_KIND = {  # a kind like the services, with no list page of its own
+    "folder": "seminars",
+    "url": "seminarier/{slug}/",
+    "label": "Seminarium",
+    "label_plural": "Seminarier",
     "template": "service",
     "fields": ["title", "summary", "order", "status", "original_url"],
 }
-CASE = """---
+SEMINAR = """---
 title: Ledningsgruppen som hittade rätt
 order: 1
 summary: Hur en ledningsgrupp fick ihop sina mål.
 ---
 
-Ett kundcase.
+Ett seminarium.
 """
 
 
-def with_case_studies(tmp_path, case=CASE):
+def with_seminars(tmp_path, seminar=SEMINAR):
     """The fixture site with a kind of content more: a folder, a file, and the kind's entry
-    in CONTENT_KINDS (everything else is derived from it)."""
+    in CONTENT_KINDS (everything else is derived from it); an article names it, with the
+    kind's folder added to the article's fields."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
-    (content / "kundcase").mkdir()
-    (content / "kundcase" / "ledningsgruppen.md").write_text(case, "utf-8")
+    (content / "seminars").mkdir()
+    (content / "seminars" / "ledarskapsdag.md").write_text(seminar, "utf-8")
     article = content / "articles" / "att-valja-coach.md"
-    text = article.read_text("utf-8").replace(
-        "---\n\n", "kundcase:\n  - ledningsgruppen\n---\n\n", 1
-    )
+    text = article.read_text("utf-8").replace("---\n\n", "seminars:\n  - ledarskapsdag\n---\n\n", 1)
     article.write_text(text, "utf-8")
-    kinds = {**SETTINGS["CONTENT_KINDS"], "case": CASE_KIND}
-    overrides = {"CONTENT_KINDS": kinds}
+    kinds = SETTINGS["CONTENT_KINDS"]
+    article_kind = {**kinds["article"], "fields": [*kinds["article"]["fields"], "seminars"]}
+    overrides = {"CONTENT_KINDS": {**kinds, "article": article_kind, "seminar": SEMINAR_KIND}}
     return content, overrides
 
 
 def test_a_new_kind_of_content_is_a_folder_a_template_and_a_settings_line(tmp_path):
-    content, overrides = with_case_studies(tmp_path)
+    content, overrides = with_seminars(tmp_path)
     result = build("pelican.conf.py", tmp_path / "out", content, overrides)
     assert result.returncode == 0, result.stderr
-    case = parse(tmp_path / "out", "/kundcase/ledningsgruppen/")
-    assert case.h1.get_text() == "Ledningsgruppen som hittade rätt"
-    assert case.find("link", rel="canonical")["href"].endswith("/kundcase/ledningsgruppen/")
-    # The article's `kundcase:` field passed the checks: an article may name the new kind.
+    seminar = parse(tmp_path / "out", "/seminarier/ledarskapsdag/")
+    assert seminar.h1.get_text() == "Ledningsgruppen som hittade rätt"
+    assert seminar.find("link", rel="canonical")["href"].endswith("/seminarier/ledarskapsdag/")
+    # The article's `seminars:` field passed the checks, and the article shows it.
+    assert seminar.find("a", href="/artiklar/att-valja-coach/")
 
 
 def test_the_new_kind_is_checked_like_the_others(tmp_path):
-    content, overrides = with_case_studies(tmp_path, CASE.replace("order: 1\n", ""))
+    content, overrides = with_seminars(tmp_path, SEMINAR.replace("order: 1\n", ""))
     result = build("pelican.conf.py", tmp_path / "out", content, overrides)
     assert result.returncode == 1
-    assert f"{content}/kundcase/ledningsgruppen.md:1: 'order' saknas" in result.stderr
+    assert f"{content}/seminars/ledarskapsdag.md:1: 'order' saknas" in result.stderr

@@ -52,7 +52,12 @@ def test_an_unknown_fact_and_an_unconfirmed_one_read_differently(value, says):
 
 
 def test_only_facts_with_a_value_are_shown():
-    assert known(SETTINGS) == {"legal_name": SETTINGS["SITE_FULLNAME"], "email": "kontakt@epm.se"}
+    facts = SETTINGS["COMPANY_FACTS"]
+    assert known(SETTINGS) == {
+        "legal_name": SETTINGS["SITE_FULLNAME"],
+        "email": "kontakt@epm.se",
+        "case_verification": facts["case_verification"]["value"],
+    }
     assert known(with_facts(CONFIRMED)) == {
         "legal_name": "EPM AB",
         "organisation_number": "556000-0000",

@@ -10,13 +10,13 @@ from site_model.contents import PUBLISHED, contents
 from site_model.kinds import kind_from_entry
 from site_model.settings import derive
 
-CASES = {
-    "folder": "kundcase",
-    "url": "kundcase/{slug}/",
-    "label": "Kundcase",
-    "label_plural": "Kundcase",
-    "template": "case",
-    "list": {"url": "kundcase/", "template": "cases", "menu": 3},
+SEMINARS = {
+    "folder": "seminars",
+    "url": "seminarier/{slug}/",
+    "label": "Seminarium",
+    "label_plural": "Seminarier",
+    "template": "seminar",
+    "list": {"url": "seminarier/", "template": "seminars", "menu": 3},
     "fields": ["title", "summary", "order", "status"],
 }
 
@@ -26,21 +26,22 @@ def with_kind(name, entry):
 
 
 def test_a_new_kind_with_a_list_gets_its_pages_its_list_and_its_menu_place():
-    settings = with_kind("case", CASES)
-    assert "kundcase" in settings["PAGE_PATHS"]
-    assert settings["DIRECT_TEMPLATES"][-1] == "cases"
-    assert (settings["CASES_URL"], settings["CASES_SAVE_AS"]) == (
-        "kundcase/",
-        "kundcase/index.html",
+    settings = with_kind("seminar", SEMINARS)
+    assert "seminars" in settings["PAGE_PATHS"]
+    assert settings["DIRECT_TEMPLATES"][-1] == "seminars"
+    assert (settings["SEMINARS_URL"], settings["SEMINARS_SAVE_AS"]) == (
+        "seminarier/",
+        "seminarier/index.html",
     )
-    assert settings["LIST_PAGES"]["kundcase/index"].name == "case"
-    # third in the menu, after the services (1) and the articles (2); MENU_LINKS last
-    lists, links = SETTINGS["MENU"][:2], SETTINGS["MENU"][2:]
-    assert settings["MENU"] == [*lists, ("Kundcase", "kundcase/"), *links]
+    assert settings["LIST_PAGES"]["seminarier/index"].name == "seminar"
+    # third in the menu, after the services (1) and the articles (2), and after the
+    # coaches, also 3, which come first in CONTENT_KINDS; MENU_LINKS last
+    lists, rest = SETTINGS["MENU"][:3], SETTINGS["MENU"][3:]
+    assert settings["MENU"] == [*lists, ("Seminarier", "seminarier/"), *rest]
 
 
 def test_a_kind_without_a_list_is_in_no_list_and_no_menu():
-    settings = with_kind("case", {k: v for k, v in CASES.items() if k != "list"})
+    settings = with_kind("seminar", {k: v for k, v in SEMINARS.items() if k != "list"})
     assert settings["DIRECT_TEMPLATES"] == SETTINGS["DIRECT_TEMPLATES"]
     assert settings["MENU"] == SETTINGS["MENU"]
 
@@ -48,18 +49,18 @@ def test_a_kind_without_a_list_is_in_no_list_and_no_menu():
 @pytest.mark.parametrize(
     ("entry", "named"),
     [
-        ({**CASES, "colour": "blue"}, "unknown colour"),
-        ({k: v for k, v in CASES.items() if k != "template"}, "needs a 'template'"),
-        ({k: v for k, v in CASES.items() if k != "label"}, "label missing"),
-        ({**CASES, "list": {"url": "kundcase/", "template": "cases", "order": 1}}, "order"),
-        ({**CASES, "list": {"url": "kundcase/"}}, r"\['list'\]: template missing"),
-        ({**CASES, "list": {"url": "kundcase/", "template": "page"}}, "cannot be named page"),
-        ({**CASES, "fields": "title"}, "must be a list of field names"),
+        ({**SEMINARS, "colour": "blue"}, "unknown colour"),
+        ({k: v for k, v in SEMINARS.items() if k != "template"}, "needs a 'template'"),
+        ({k: v for k, v in SEMINARS.items() if k != "label"}, "label missing"),
+        ({**SEMINARS, "list": {"url": "seminarier/", "template": "seminars", "order": 1}}, "order"),
+        ({**SEMINARS, "list": {"url": "seminarier/"}}, r"\['list'\]: template missing"),
+        ({**SEMINARS, "list": {"url": "seminarier/", "template": "page"}}, "cannot be named page"),
+        ({**SEMINARS, "fields": "title"}, "must be a list of field names"),
     ],
 )
 def test_a_wrong_kind_entry_is_named_before_anything_is_built(entry, named):
     with pytest.raises(ValueError, match=named):
-        kind_from_entry("case", entry)
+        kind_from_entry("seminar", entry)
 
 
 @pytest.mark.parametrize(
