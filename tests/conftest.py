@@ -27,7 +27,8 @@ from tools.static_server import serving
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site"
 SETTINGS = get_settings_from_file(str(ROOT / "pelican.conf.py"))  # derived, as a build's
-# The generated lists of the kinds (CONTENT_KINDS): /artiklar/, /tjanster/.
+# The generated lists of the kinds (CONTENT_KINDS): /artiklar/, /tjanster/, …; the fixture
+# site has something published of every kind, so it has every list.
 LIST_PAGES = ["/" + kind.list_page.url for kind in SETTINGS["LIST_PAGES"].values()]
 # The fixture site's published pages; its drafts are under /utkast/ in the preview only.
 FIXTURE_SITE_MAP = [
@@ -39,6 +40,10 @@ FIXTURE_SITE_MAP = [
     "/tjanster/teamcoaching/",
     "/tjanster/karriarcoaching/",
     "/tjanster/medarbetarsamtal/",  # status: hidden, so in no list
+    "/coacher/anna-berg/",
+    "/coacher/therese-m-sandberg/",
+    "/kundcase/ledningsgruppen/",
+    "/kundcase/ny-vd/",
     "/kontakt/",
     "/kontakt/tack/",
     "/integritet/",

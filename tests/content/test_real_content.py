@@ -81,7 +81,11 @@ def in_order(services):
     return sorted(services, key=lambda e: (e.meta["order"], Path(e.path).name))
 
 
-LISTS = ["/" + kind.list_page.url for kind in KINDS.values() if kind.list_page]
+# A kind's list exists when something of it is listed (plugins/content_kinds): no empty
+# /kundcase/ while EPM has no cases.
+LISTS = [
+    "/" + kind.list_page.url for kind in KINDS.values() if kind.list_page and of_kind(kind.name)
+]
 
 
 def test_the_content_passes_its_checks():
@@ -166,3 +170,11 @@ def test_pages_marked_noindex_say_so(real_production):
         if entry.listed and not entry.indexed:
             robots = real_production.page(entry.path).find("meta", attrs={"name": "robots"})
             assert "noindex" in robots["content"], entry.path
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS.values() if k.list_page], ids=lambda k: k.name)
+def test_a_list_and_its_menu_entry_exist_exactly_when_something_is_listed(real_site, kind):
+    url = "/" + kind.list_page.url
+    menu = [a["href"] for a in real_site.page("/").select(".site-nav a")]
+    expected = bool(of_kind(kind.name))
+    assert (url in real_site.paths(), url in menu) == (expected, expected)
