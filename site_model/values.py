@@ -51,7 +51,10 @@ def list_of_text(value):
 
 def credentials(value):
     # A list of {name, year}: "ICF PCC" and the year it was given (optional for others).
-    shape = "ska vara en lista med 'name:' och 'year:' för varje, t.ex. '- name: ICF PCC'"
+    shape = (
+        "ska vara en lista med 'name:' och 'year:' för varje — skriv '- name: ICF PCC' "
+        "och på raden under '  year: 2019' (året kan utelämnas)"
+    )
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         return shape
     this_year = datetime.date.today().year
@@ -64,7 +67,7 @@ def credentials(value):
         if isinstance(year, bool) or not isinstance(year, int):
             return f"har året '{year}' för {item['name']} — skriv året med fyra siffror"
         if not EARLIEST_CREDENTIAL <= year <= this_year:
-            when = "har inte kommit än" if year > this_year else "kan inte stämma"
+            when = "inte har kommit än" if year > this_year else "inte kan stämma"
             return (
                 f"har året {year} för {item['name']}, som {when} — skriv året då "
                 f"certifieringen gavs ({EARLIEST_CREDENTIAL}–{this_year})"

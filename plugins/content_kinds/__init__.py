@@ -11,7 +11,7 @@ Worked out here once, for the templates:
 - relations: a field named after a kind's folder names its pages by slug (an article's
   `services:`). The naming page gets them as `related_<folder>` (`article.related_services`),
   each named page the published pages naming it, by their folder (`service.related_articles`,
-  `service.related_cases`);
+  `service.related_cases`), unless it names those itself (a service's `coaches:`);
 - authors: an article's `author:` that is the title of a page of the AUTHOR_PROFILES kind
   (a coach) gives `article.author_page`, and that page `authored_articles`;
 - lists: a kind with nothing published has no list page and no menu entry, rather than
@@ -74,6 +74,8 @@ def relate(context):
         if folder not in kinds:
             continue
         for other, items in published.items():
+            if other in kinds[folder].fields:
+                continue  # this kind names those itself (a service its `coaches:`)
             naming = [item for item in items if content.slug in (item.metadata.get(folder) or [])]
             setattr(content, f"related_{other}", naming)
 

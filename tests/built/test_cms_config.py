@@ -69,20 +69,39 @@ def test_every_choice_the_cms_offers_passes_the_checks(fixture_site):
         checks = {**required, **optional}
         for field in collection["fields"]:
             for option in field.get("options", []):
-                assert checks[field["name"]](option["value"]) is None, (field["name"], option)
+                assert checks[field["name"]].check(option["value"]) is None, (field, option)
 
 
-def test_the_services_pick_list_offers_the_services_by_file_name(fixture_site):
+def test_each_pick_list_offers_the_pages_it_names_by_file_name(fixture_site):
     config = config_of(fixture_site)
     by_kind = {kind_of(c): c for c in config["collections"]}
-    articles = {field["name"]: field for field in by_kind["article"]["fields"]}
-    for folder, kind in own_kinds(SETTINGS).items():
-        pick = articles[folder]
-        assert pick["widget"] == "relation" and pick["multiple"] is True
-        # The collection it picks from is the folder of that kind, and it saves file names
-        # (slugs), which is what the content checks look up.
-        assert pick["collection"] == by_kind[kind.name]["name"]
-        assert pick["value_field"] == "{{slug}}"
+    picks = 0
+    for name, collection in by_kind.items():
+        fields = {field["name"]: field for field in collection["fields"]}
+        for folder, kind in own_kinds(SETTINGS).items():
+            if folder not in KINDS[name].fields:
+                continue
+            pick, picks = fields[folder], picks + 1
+            assert pick["widget"] == "relation" and pick["multiple"] is True
+            # The collection it picks from is the folder of that kind, and it saves file
+            # names (slugs), which is what the content checks look up.
+            assert pick["collection"] == by_kind[kind.name]["name"]
+            assert pick["value_field"] == "{{slug}}"
+    assert picks == 3  # an article's services, a service's coaches, a case's services
+
+
+def test_a_coach_and_a_case_are_edited_with_the_right_inputs(fixture_site):
+    by_kind = {kind_of(c): c for c in config_of(fixture_site)["collections"]}
+    coach = {field["name"]: field for field in by_kind["coach"]["fields"]}
+    assert coach["photo"]["widget"] == "image" and coach["photo"]["choose_url"] is False
+    credential = {field["name"]: field for field in coach["credentials"]["fields"]}
+    assert credential["name"]["required"] is True
+    assert (credential["year"]["widget"], credential["year"]["required"]) == ("number", False)
+    assert coach["languages"]["widget"] == "list"
+    case = {field["name"]: field for field in by_kind["case"]["fields"]}
+    # The consent date is the client's, never today's by default.
+    assert case["consent"]["required"] is True and "default" not in case["consent"]
+    assert by_kind["article"]["fields"][1]["default"] == "{{now}}"
 
 
 def test_dates_and_file_names_are_written_as_the_checks_want(fixture_site):

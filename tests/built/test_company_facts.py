@@ -53,12 +53,12 @@ def test_a_production_build_lists_each_fact_to_confirm_on_its_line(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     missing = unconfirmed(SETTINGS)
-    assert len(missing) == 6  # all but the phone number, which the law does not ask for
+    assert len(missing) == 7  # all but the phone number, which the law does not ask for
     for line, message in missing:
         assert f"pelican.conf.py:{line}: {message}" in result.stderr.splitlines()
         command = f"::warning file=pelican.conf.py,line={line},title=Företagsuppgift::"
         assert command in result.stdout
-    assert "company_facts: 6 uppgifter att bekräfta före lanseringen" in result.stderr
+    assert "company_facts: 7 uppgifter att bekräfta före lanseringen" in result.stderr
 
 
 def test_once_launched_an_unconfirmed_fact_stops_the_build_naming_it(tmp_path):

@@ -8,6 +8,7 @@ stop the build, report together, leave output/ as it was and leave nothing behin
 
 import datetime
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -19,6 +20,7 @@ from contextlib import chdir
 import pytest
 import yaml
 from pelican.settings import read_settings
+from PIL import Image
 
 from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, ROOT, build, parse
 from site_model.checks import check_content
@@ -74,6 +76,18 @@ def together(*changes):
 
 
 NEW = "content/articles/ny-artikel.md"
+COACH = "content/coaches/anna-berg.md"
+CASE = "content/cases/ny-vd.md"
+NEXT_YEAR = datetime.date.today().year + 1
+
+
+def png(width, height):
+    image = io.BytesIO()
+    Image.new("RGB", (width, height), "#d6e2de").save(image, "PNG")
+    return image.getvalue()
+
+
+SMALL_PORTRAIT = png(320, 400)
 PHOTO = (FIXTURE_CONTENT / "images" / "samtal.png").read_bytes()
 # (what the editor did, the expected start of the error line)
 MISTAKES = {
@@ -254,6 +268,60 @@ MISTAKES = {
     "contact page made a draft": (
         replace_in("content/pages/kontakt.md", "summary:", "status: draft\nsummary:"),
         "content/pages/kontakt.md:4: sidan 'contact' länkas från varje sida",
+    ),
+    # Coaches and cases (content/coaches/, content/cases/)
+    "author with no coach page": (
+        write(NEW, article().replace("Therése M. Sandberg", "Therese Sandberg")),
+        f"{NEW}:4: 'Therese Sandberg' har ingen sida under Coacher (content/coaches/) — "
+        "menade du 'Therése M. Sandberg'?",
+    ),
+    "author's coach page a draft": (
+        replace_in(COACH, "order: 1", "order: 1\nstatus: draft"),
+        f"{ARTICLE}:4: sidan om Anna Berg ({COACH}) är ett utkast",
+    ),
+    "credential year in the future": (
+        replace_in(COACH, "year: 2019", f"year: {NEXT_YEAR}"),
+        f"{COACH}:6: 'credentials' har året {NEXT_YEAR} för ICF PCC, som inte har kommit än",
+    ),
+    "credential without a name": (
+        replace_in(COACH, "  - name: Diplomerad mentor", "  - Diplomerad mentor"),
+        f"{COACH}:6: 'credentials' ska vara en lista med 'name:' och 'year:'",
+    ),
+    "photo not in content": (
+        replace_in(COACH, '"{static}/images/anna-berg.jpg"', "images/anna-berg.jpg"),
+        f"{COACH}:5: 'photo: images/anna-berg.jpg' pekar inte på en bild i content/",
+    ),
+    "photo misspelt": (
+        replace_in(COACH, "anna-berg.jpg", "anna-berj.jpg"),
+        f"{COACH}:5: {{static}}/images/anna-berj.jpg finns inte — menade du 'anna-berg.jpg'?",
+    ),
+    "photo too small": (
+        together(
+            write("content/images/liten.png", SMALL_PORTRAIT),
+            replace_in(COACH, "anna-berg.jpg", "liten.png"),
+        ),
+        f"{COACH}:5: {{static}}/images/liten.png är bara 320 px bred; "
+        "ett porträtt behöver minst 480 px",
+    ),
+    "not a LinkedIn address": (
+        replace_in(COACH, "https://www.linkedin.com/in/anna-berg-exempel/", "anna-berg"),
+        f"{COACH}:13: 'linkedin' är ingen LinkedIn-profil",
+    ),
+    "case without consent": (
+        replace_in(CASE, "consent: 2026-09-15\n", ""),
+        f"{CASE}:1: 'consent' saknas (ett kundcase publiceras bara med kundens skriftliga "
+        "samtycke)",
+    ),
+    "consent in the future": (
+        replace_in(CASE, "consent: 2026-09-15", "consent: 2099-01-01"),
+        f"{CASE}:11: 'consent' 2099-01-01 har inte kommit än",
+    ),
+    "case named like a service": (
+        write(
+            "content/cases/teamcoaching.md", (FIXTURE_CONTENT / "cases" / "ny-vd.md").read_text()
+        ),
+        "content/cases/teamcoaching.md:1: filnamnet 'teamcoaching' används också av "
+        "content/services/teamcoaching.md",
     ),
 }
 

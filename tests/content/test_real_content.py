@@ -178,3 +178,14 @@ def test_a_list_and_its_menu_entry_exist_exactly_when_something_is_listed(real_s
     menu = [a["href"] for a in real_site.page("/").select(".site-nav a")]
     expected = bool(of_kind(kind.name))
     assert (url in real_site.paths(), url in menu) == (expected, expected)
+
+
+@pytest.mark.parametrize("article", of_kind("article"), ids=lambda e: e.path)
+def test_the_byline_links_to_the_authors_coach_page(real_site, article):
+    # The content checks require a coach page for every article's author.
+    [coach] = [
+        e for e in of_kind("coach", listed=False) if e.meta["title"] == article.meta["author"]
+    ]
+    assert real_site.page(article.path).select_one("a.byline__author")["href"] == coach.path
+    listed = [a["href"] for a in real_site.page(coach.path).select(".teaser__title a")]
+    assert article.path in listed
