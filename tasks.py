@@ -219,7 +219,11 @@ def check_urls(c, sitemap, output=str(CONFIG["output"]), content="content"):
 
 @task(
     positional=["kind", "title"],
-    help={"kind": "article or service", "title": "the title, quoted", "content": "folder"},
+    help={
+        "kind": "article, service, coach or case",
+        "title": "the title, quoted",
+        "content": "folder",
+    },
 )
 def new(c, kind, title, content="content"):
     """Start a draft: `invoke new article "Titel med åäö"` writes articles/titel-med-aao.md."""

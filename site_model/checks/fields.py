@@ -34,6 +34,8 @@ def check_fields(source, site):
             yield line, f"okänt fält '{name}' — {hint}"
         elif is_unset(name, value) and (name in optional or source.is_draft):
             continue  # a cleared field, as the CMS saves it; a draft may be unfinished
+        elif is_unset(name, value):
+            yield line, f"'{name}' är tomt{field.why} — fyll i det efter kolonet"
         elif (message := field.check(value)) and not (source.is_draft and field.check is text):
             yield line, f"'{name}' {message}"
     template = source.meta.get("template")

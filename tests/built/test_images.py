@@ -37,6 +37,7 @@ IMAGES_IN_CONTENT = {
     HIDDEN_PHOTO,
     "images/sent.jpg",
     "images/samtal.png",
+    "images/anna-berg.jpg",  # a coach's portrait (`photo:`)
 }
 
 

@@ -152,13 +152,20 @@ def test_structured_data_types(fixture_production, path):
     expected = EXPECTED_TYPES.get(path, {"Organization", "BreadcrumbList"})
     if re.fullmatch(r"/tjanster/[a-z-]+/", path):
         expected = {"Organization", "Service", "BreadcrumbList"}
+    if re.fullmatch(r"/coacher/[a-z-]+/", path):
+        expected = {"Organization", "Person", "BreadcrumbList"}
     assert set(graph(fixture_production, path)) == expected
 
 
 def test_article_and_service_data(fixture_production):
     article = graph(fixture_production, ARTICLE)["Article"]
     assert article["headline"] == "Ledarskap i förändring"
-    assert article["author"] == {"@type": "Person", "name": "Anna Berg"}
+    assert article["author"] == {
+        "@type": "Person",
+        "name": "Anna Berg",
+        "@id": f"{SITEURL}/coacher/anna-berg/#person",
+        "url": f"{SITEURL}/coacher/anna-berg/",
+    }
     assert article["datePublished"].startswith("2026-10-01")
     assert article["dateModified"].startswith("2026-10-01")
     assert article["inLanguage"] == "sv"

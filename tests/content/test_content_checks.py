@@ -312,6 +312,11 @@ MISTAKES = {
         f"{CASE}:1: 'consent' saknas (ett kundcase publiceras bara med kundens skriftliga "
         "samtycke)",
     ),
+    "consent left empty": (
+        replace_in(CASE, "consent: 2026-09-15", "consent: ''"),
+        f"{CASE}:11: 'consent' är tomt (ett kundcase publiceras bara med kundens skriftliga "
+        "samtycke)",
+    ),
     "consent in the future": (
         replace_in(CASE, "consent: 2026-09-15", "consent: 2099-01-01"),
         f"{CASE}:11: 'consent' 2099-01-01 har inte kommit än",

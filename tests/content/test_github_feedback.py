@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import FIXTURE_SITE_MAP, ROOT
 from site_copy import article, build_production, write_site
 from site_model.checks.annotations import workflow_command
 from tools.build_summary import append_step_summary, build_summary
@@ -91,8 +91,9 @@ def test_production_build_writes_a_summary_for_the_run_page(built, tmp_path, mon
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
     append_step_summary(build_summary(output, str(root / "previous.xml")))
     summary = (tmp_path / "summary.md").read_text("utf-8")
-    # The fixture site's 13 pages and the renamed article; its redirect and this one.
-    assert "- Pages built: 14\n- Old addresses redirected: 2; gone for good: 0\n" in summary
+    # The fixture site's pages and the renamed article; its redirect and this one.
+    pages = len(FIXTURE_SITE_MAP) + 1
+    assert f"- Pages built: {pages}\n- Old addresses redirected: 2; gone for good: 0\n" in summary
     sizes = {
         page.relative_to(output).as_posix(): first_render_bytes(page.read_bytes())
         for page in output.rglob("*.html")
@@ -100,7 +101,7 @@ def test_production_build_writes_a_summary_for_the_run_page(built, tmp_path, mon
     largest = max(sizes, key=sizes.get)
     line = f"- Largest first render: `/{largest}`, {sizes[largest]:,} B gzip, within the 14,600 B"
     assert line in summary
-    assert "- Pages added to the sitemap: 10" in summary  # all the indexed ones but the start
+    assert "- Pages added to the sitemap: 16" in summary  # all the indexed ones but the start
     assert "  - `/artiklar/ny-adress/`" in summary
     assert "- Pages no longer in the sitemap: 1\n  - `/artiklar/gammal-adress/`" in summary
 

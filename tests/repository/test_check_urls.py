@@ -66,7 +66,7 @@ def last_deploy(tmp_path):
 def test_unchanged_site_passes(site):
     result = check_urls(site, site[1] / "sitemap.xml")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "check-urls: all 11 addresses" in result.stdout  # the fixture site's 10 and one
+    assert "check-urls: all 17 addresses" in result.stdout  # the fixture site's 16 and one
 
 
 def test_vanished_address_fails_naming_it_and_the_fix(site, last_deploy):
