@@ -13,8 +13,26 @@ ISO_DATE = "YYYY-MM-DD"  # as the content checks want dates
 BODY = {"label": "Text", "name": "body", "widget": "markdown", "required": False}
 
 
+def author_pick(settings):
+    """An article's author, picked by name from the coaches' pages (AUTHOR_PROFILES), as
+    the content checks require: no name the byline cannot link."""
+    kind = content_kinds(settings).get(settings.get("AUTHOR_PROFILES") or "")
+    if kind is None:
+        return {}
+    return {
+        "widget": "relation",
+        "collection": kind.folder,
+        "value_field": "{{title}}",
+        "search_fields": ["title"],
+        "display_fields": ["title"],
+        "multiple": False,
+    }
+
+
 def cms_field(field, settings):
     entry = {"label": field.label, "name": field.name, "widget": field.widget}
+    if field.name == "author":
+        entry.update(author_pick(settings))
     entry["required"] = field.required
     if field.hint:
         entry["hint"] = field.hint

@@ -125,6 +125,14 @@ def test_a_new_article_starts_dated_today_and_picks_from_every_service(cms, repo
     expect(cms.get_by_role("option")).to_have_count(len(titles))
     assert sorted(cms.get_by_role("option").all_inner_texts()) == sorted(titles)
     cms.keyboard.press("Escape")
+    # The author is picked from the coaches by name: the byline can always link.
+    coaches = [
+        front_matter(path)["title"] for path in (repository / CONTENT / "coaches").glob("*.md")
+    ]
+    cms.get_by_label("Skribent").click()
+    expect(cms.get_by_role("option")).to_have_count(len(coaches))
+    assert sorted(cms.get_by_role("option").all_inner_texts()) == sorted(coaches)
+    cms.keyboard.press("Escape")
 
 
 def test_editing_a_service_summary_changes_only_the_summary(cms, repository):

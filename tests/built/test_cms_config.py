@@ -101,7 +101,13 @@ def test_a_coach_and_a_case_are_edited_with_the_right_inputs(fixture_site):
     case = {field["name"]: field for field in by_kind["case"]["fields"]}
     # The consent date is the client's, never today's by default.
     assert case["consent"]["required"] is True and "default" not in case["consent"]
-    assert by_kind["article"]["fields"][1]["default"] == "{{now}}"
+    article = {field["name"]: field for field in by_kind["article"]["fields"]}
+    assert article["date"]["default"] == "{{now}}"
+    # The author is a coach, picked by the name the byline looks up.
+    assert (article["author"]["collection"], article["author"]["value_field"]) == (
+        "coaches",
+        "{{title}}",
+    )
 
 
 def test_dates_and_file_names_are_written_as_the_checks_want(fixture_site):
