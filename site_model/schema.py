@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from . import addresses
 from .addresses import original_url
+from .image_files import MIN_PHOTO_WIDTH, PHOTO_FIELD
 from .kinds import content_kinds, own_kinds
 from .values import (
     any_text,
@@ -111,13 +112,19 @@ FIELDS = {
         Field("robots", "Sökmotorer", "hidden", text),
         # A coach (content/coaches/): the title is their name, the summary the short
         # presentation, the text the long one.
-        Field("role", "Roll", "string", text, hint="T.ex. Executive coach och grundare."),
         Field(
-            "photo",
+            "role",
+            "Roll",
+            "string",
+            text,
+            hint="Rollen hos EPM, t.ex. Executive coach och grundare, när EPM har bekräftat den.",
+        ),
+        Field(
+            PHOTO_FIELD,
             "Porträtt",
             "image",
             text,
-            hint="Ett foto, minst 600 px brett. Visas på coachens sida.",
+            hint=f"Ett foto, minst {MIN_PHOTO_WIDTH} px brett. Visas på coachens sida.",
         ),
         Field(
             "credentials",
@@ -176,7 +183,7 @@ def fields_of(kind: str, settings: dict) -> list[Field]:
             fields.append(FIELDS[name])
         elif name in linked:
             label = linked[name].label_plural
-            hint = f"Välj bland {label.lower()}; de visas på sidan och länkar hit."
+            hint = f"Välj bland {label.lower()}; de visas på sidan."
             fields.append(Field(name, label, "relation", list_of_text, hint=hint))
         else:
             raise ValueError(

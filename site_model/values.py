@@ -3,8 +3,10 @@
 import datetime
 import re
 
-EARLIEST_CREDENTIAL = 1950  # ICF was founded in 1995; older years are surely typing slips
-LINKEDIN = re.compile(r"https://([a-z]{2,3}\.)?linkedin\.com/in/[^/\s?#]+/?")
+# ICF's credentials are from 1995 on, others may be older; before 1950 is surely a slip.
+EARLIEST_CREDENTIAL = 1950
+# A profile, as LinkedIn's "copy link" gives it (with its ?utm_… tail, if any).
+LINKEDIN = re.compile(r"https://([a-z]{2,3}\.)?linkedin\.com/in/[^/\s?#]+/?(\?\S*)?")
 
 
 def text(value):
@@ -64,6 +66,8 @@ def credentials(value):
         year = item.get("year")
         if year is None:
             continue
+        if isinstance(year, str) and year.strip().isdigit():
+            return f"har året '{year}' för {item['name']} inom citattecken — ta bort dem"
         if isinstance(year, bool) or not isinstance(year, int):
             return f"har året '{year}' för {item['name']} — skriv året med fyra siffror"
         if not EARLIEST_CREDENTIAL <= year <= this_year:

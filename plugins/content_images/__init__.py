@@ -33,6 +33,7 @@ from pelican.contents import Article
 from PIL import Image, UnidentifiedImageError
 
 from site_model.addresses import file_slug
+from site_model.image_files import PHOTO_FIELD, PHOTO_LINK
 from site_model.svg import svg_size
 
 from .colour import ImageTrouble, page_background
@@ -55,7 +56,6 @@ LEAD_MIN_WIDTH = 600
 # emptied as a build starts (livereload builds in one process), filled as each page is
 # read, copied when all pages are generated.
 PUBLISHED = {}
-PHOTO = "photo"  # the front-matter field of a portrait (site_model/schema.py)
 # A portrait shows 15rem wide beside the name, above it on a phone (.profile__photo, site.css).
 PHOTO_SIZES = "15rem"
 
@@ -80,33 +80,41 @@ def published_name(relative, key, suffix, settings):
     return "/".join(filter(None, [folder, f"{stem}-{key[:8]}-{suffix}"]))
 
 
+def publish_variant(made, relative, settings, image_format, width):
+    """The published name of one variant ("images/x-<key>-720.avif"), noted to publish."""
+    suffix = f"{width}.{EXTENSION[image_format]}"
+    name = published_name(relative, made.key, suffix, settings)
+    PUBLISHED[name] = made.file(image_format, width)
+    return name
+
+
 def addresses(made, relative, settings):
-    """url_of(format, width) of an image's variants, noting each to publish."""
+    """url_of(format, width): the address of each of an image's variants."""
 
     def url_of(image_format, width):
-        suffix = f"{width}.{EXTENSION[image_format]}"
-        name = published_name(relative, made.key, suffix, settings)
-        PUBLISHED[name] = made.file(image_format, width)
+        name = publish_variant(made, relative, settings, image_format, width)
         return f"{settings['SITEURL']}/{name}"
 
     return url_of
 
 
 def rewrite_photo(content):
-    """A coach's portrait as `content.photo_html` (a <picture>) and `content.photo_url`
-    (its largest fallback file, for JSON-LD)."""
-    local = LOCAL_SRC.search(f'src="{content.metadata.get(PHOTO)}"')
+    """A coach's portrait as `content.photo_html` (a <picture>) and `content.photo_path`
+    (its largest fallback file, relative to the site's root, for JSON-LD)."""
+    link = content.metadata.get(PHOTO_FIELD)
+    local = PHOTO_LINK.fullmatch(link.strip()) if isinstance(link, str) else None
     if not local or not content.save_as:
         return  # no photo; one written another way is content_checks' to refuse
     path, relative = source_file(content, local.group(2))
-    link = local.group(1) + local.group(2)
-    made = _variants(path, cache_folder(content.settings), content, link)
+    made = _variants(path, cache_folder(content.settings), content, local.group(0))
     url_of = addresses(made, relative, content.settings)
     alt = escape(f"Porträtt av {content.metadata.get('title', '')}")
     content.photo_html = Markup(
         picture(f'<img alt="{alt}">', made, url_of, {"decoding": "async"}, PHOTO_SIZES)
     )
-    content.photo_url = url_of(made.fallback, made.fallback_width)
+    content.photo_path = publish_variant(
+        made, relative, content.settings, made.fallback, made.fallback_width
+    )
 
 
 def rewrite_images(content):

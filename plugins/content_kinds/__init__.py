@@ -26,7 +26,7 @@ from pelican.contents import Page
 from pelican.generators import ArticlesGenerator
 
 from site_model.addresses import saved_as
-from site_model.contents import ARTICLES, PAGES, contents
+from site_model.contents import ARTICLES, PAGES, PUBLISHED_PAGES, contents
 from site_model.kinds import content_kinds, own_kinds
 
 
@@ -60,30 +60,33 @@ def collect(context):
 
 def relate(context):
     """`related_<folder>` both ways, for every field that names pages of a kind."""
-    kinds = own_kinds(context)
+    kinds = content_kinds(context)
+    by_folder = {kind.folder: kind for kind in kinds.values()}
+    listed = {kinds["article"].folder: context["articles"], **context["kind_pages"]}
     # Hidden and draft pages are built too, so they get their related pages as well.
-    everything = contents(context, ARTICLES) + contents(context, PAGES)
-    published = {content_kinds(context)["article"].folder: context["articles"]}
-    published |= context["kind_pages"]
-    for content in everything:
-        for folder, pages in context["kind_pages"].items():
-            named = content.metadata.get(folder) or []
-            setattr(content, f"related_{folder}", [page for page in pages if page.slug in named])
-    for content in everything:
-        folder = folder_of(content)
-        if folder not in kinds:
+    for content in contents(context, ARTICLES) + contents(context, PAGES):
+        kind = by_folder.get(folder_of(content))
+        if kind is None:
             continue
-        for other, items in published.items():
-            if other in kinds[folder].fields:
-                continue  # this kind names those itself (a service its `coaches:`)
-            naming = [item for item in items if content.slug in (item.metadata.get(folder) or [])]
-            setattr(content, f"related_{other}", naming)
+        for folder, items in listed.items():
+            if folder in kind.fields:  # it names them itself: `services: [slug, …]`
+                named = content.metadata.get(folder) or []
+                related = [item for item in items if item.slug in named]
+            elif kind.own:  # they may name it
+                related = [i for i in items if content.slug in (i.metadata.get(kind.folder) or [])]
+            else:
+                continue
+            setattr(content, f"related_{folder}", related)
 
 
 def link_authors(context):
-    """An article's author and their profile page (a coach), each way."""
+    """An article's author and their profile page (a coach), each way; the published
+    profiles, listed or hidden, as `author_profiles` for the templates and JSON-LD."""
     kind = content_kinds(context).get(context.get("AUTHOR_PROFILES") or "")
-    profiles = context["kind_pages"].get(kind.folder, []) if kind else []
+    published = contents(context, PUBLISHED_PAGES)
+    profiles = [page for page in published if kind and folder_of(page) == kind.folder]
+    profiles.sort(key=lambda page: (page.metadata["order"], page.slug))
+    context["author_profiles"] = profiles
     by_name = {Markup(page.title).unescape(): page for page in profiles}
     for article in contents(context, ARTICLES):
         article.author_page = by_name.get(str(article.author))
@@ -92,13 +95,16 @@ def link_authors(context):
 
 
 def drop_empty_lists(generators, context):
-    """No list page and no menu entry for a kind with nothing published."""
+    """No list page and no menu entry for a kind with nothing listed; `written_lists`, the
+    addresses of those written, tells a page whether to link to its kind's list."""
     listed = {"article": context["articles"]}
+    lists = [kind.list_page.url for kind in content_kinds(context).values() if kind.list_page]
     empty = {
         kind.list_page.url
         for kind in content_kinds(context).values()
         if kind.list_page and not listed.get(kind.name, context["kind_pages"].get(kind.folder))
     }
+    context["written_lists"] = [url for url in lists if url not in empty]
     if not empty:
         return
     context["MENU"] = [(title, url) for title, url in context["MENU"] if url not in empty]

@@ -2,10 +2,10 @@
 `{{ json_ld(current_url) }}` (the page's address, relative: "tjanster/teamcoaching/").
 
 Search engines read EPM as an Organization (with its legal facts as far as they are
-known, and its coaches as employees), each coach as a Person (credentials, languages),
-the article's author and dates, each service and the breadcrumb trail from it.
-The nested data is clearer built in Python than in Jinja; the output goes through
-Jinja's htmlsafe JSON, so a title containing </script> stays text.
+known, and its coaches with a role at EPM as employees), each coach as a Person
+(credentials, languages), the article's author and dates, each service and the
+breadcrumb trail from it. The nested data is clearer built in Python than in Jinja; the
+output goes through Jinja's htmlsafe JSON, so a title containing </script> stays text.
 """
 
 from jinja2 import pass_context
@@ -30,17 +30,6 @@ COMPANY_PROPERTIES = {
 }
 
 
-def absolute(origin, url):
-    """A URL as SITEURL writes it (root-relative in a preview), absolute."""
-    return url if url.startswith("https://") else f"{origin}{url}"
-
-
-def coaches(context):
-    """The published pages of the kind whose pages are the authors' (AUTHOR_PROFILES)."""
-    kind = context["CONTENT_KINDS"].get(context.get("AUTHOR_PROFILES") or "")
-    return context.get("kind_pages", {}).get(kind["folder"], []) if kind else []
-
-
 def person_id(origin, page):
     return f"{origin}/{page.url}#person"
 
@@ -53,12 +42,11 @@ def person(origin, page):
         "name": text(page.title),
         "url": f"{origin}/{page.url}",
         "description": text(page.summary),
-        "worksFor": {"@id": f"{origin}/#epm"},
     }
-    if role := page.metadata.get("role"):
-        node["jobTitle"] = role
-    if photo := getattr(page, "photo_url", None):
-        node["image"] = absolute(origin, photo)
+    if role := page.metadata.get("role"):  # their role at EPM, which EPM has confirmed
+        node.update(jobTitle=role, worksFor={"@id": f"{origin}/#epm"})
+    if photo := getattr(page, "photo_path", None):
+        node["image"] = f"{origin}/{photo}"
     if credentials := page.metadata.get("credentials"):
         node["hasCredential"] = [
             {
@@ -86,7 +74,12 @@ def author(origin, article):
 def organisation(context, origin):
     """The firm as a schema.org Organization (ProfessionalService is deprecated)."""
     company = context["COMPANY"]
-    employees = [{"@id": person_id(origin, page)} for page in coaches(context)]
+    # A coach with a role at EPM (plugins/content_kinds: `author_profiles`).
+    employees = [
+        {"@id": person_id(origin, page)}
+        for page in context.get("author_profiles", [])
+        if page.metadata.get("role")
+    ]
     return {
         "@type": "Organization",
         "@id": f"{origin}/#epm",

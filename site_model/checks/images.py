@@ -14,7 +14,14 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 from pillow_heif import register_heif_opener
 
-from site_model.image_files import ANIMATED_FORMATS, CMYK_WITHOUT_PROFILE, RASTER
+from site_model.image_files import (
+    ANIMATED_FORMATS,
+    CMYK_WITHOUT_PROFILE,
+    MIN_PHOTO_WIDTH,
+    PHOTO_FIELD,
+    PHOTO_LINK,
+    RASTER,
+)
 from site_model.svg import svg_problems
 
 from .body import Prose
@@ -25,9 +32,6 @@ from .source import Problem
 register_heif_opener()  # iPhone photos: HEIC is published as JPEG and AVIF
 
 MIN_ARTICLE_WIDTH = 800  # px: sharp in the 42rem column on most screens
-MIN_PHOTO_WIDTH = 480  # px: a portrait shows 15rem (240 px) wide, twice that on a phone
-PHOTO_FIELD = "photo"  # a coach's portrait (site_model/schema.py)
-PHOTO_LINK = re.compile(r"\{(static|attach)\}(\S+)")
 MAX_MEGAPIXELS = 40
 MAX_MEGABYTES = 25
 # Each animation frame is decoded and encoded twice; more than this takes minutes.

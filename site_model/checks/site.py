@@ -159,7 +159,7 @@ def check_authors(site):
                 source.shown_as,
                 line,
                 f"sidan om {author} ({profile.shown_as}) är ett utkast, så artikelns "
-                "skribentlänk leder ingenstans — publicera sidan, eller gör artikeln till utkast",
+                "skribentrad kan inte länka dit — publicera sidan, eller gör artikeln till utkast",
             )
 
 

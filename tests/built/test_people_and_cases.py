@@ -4,8 +4,11 @@ tests own: two coaches (one with a photo and credentials, one with a name only) 
 cases (a named client with a quote, an anonymised one)."""
 
 import json
+import shutil
 
-from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, SETTINGS
+import pytest
+
+from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, SETTINGS, build_or_fail
 
 ANNA = "/coacher/anna-berg/"
 THERESE = "/coacher/therese-m-sandberg/"
@@ -46,7 +49,7 @@ def test_a_coach_page_shows_credentials_languages_and_linkedin(fixture_site):
         dt.get_text(): [dd.get_text() for dd in dt.find_next_siblings("dd")] for dt in facts("dt")
     }
     assert shown["Certifieringar"][:2] == ["ICF PCC, 2019", "Diplomerad mentor"]
-    assert shown["Coachar på"][0] == "svenska, engelska"
+    assert shown["Coachar på"][0] == "svenska och engelska"
     assert facts.find("a")["href"] == "https://www.linkedin.com/in/anna-berg-exempel/"
 
 
@@ -90,11 +93,11 @@ def test_each_coach_is_a_person_who_works_for_the_firm(fixture_production):
     }
     assert anna["image"].startswith(f"{origin}/images/anna-berg-")
     assert anna["sameAs"] == ["https://www.linkedin.com/in/anna-berg-exempel/"]
+    # Therése has no `role` (no confirmed role at EPM): a Person, nobody's employee.
+    therese = node(fixture_production, THERESE, "Person")
+    assert "worksFor" not in therese and "jobTitle" not in therese
     firm = node(fixture_production, "/", "Organization")
-    assert firm["employee"] == [
-        {"@id": f"{origin}{ANNA}#person"},
-        {"@id": f"{origin}{THERESE}#person"},
-    ]
+    assert firm["employee"] == [{"@id": f"{origin}{ANNA}#person"}]
     author = node(fixture_production, "/artiklar/att-valja-coach/", "Article")["author"]
     assert author["@id"] == f"{origin}{THERESE}#person"
 
@@ -127,3 +130,34 @@ def test_a_consent_date_is_never_published(fixture_production):
         if file.is_file() and file.suffix in {".html", ".xml", ".txt", ".json", ""}:
             text = file.read_text("utf-8", errors="replace")
             assert not any(consent in text for consent in consents), file
+
+
+def test_a_service_links_the_cases_that_illustrate_it(fixture_site):
+    cases = fixture_site.page("/tjanster/teamcoaching/").find(id="kundcase-rubrik").parent
+    assert hrefs(cases) == CASES
+    karriar = fixture_site.page("/tjanster/karriarcoaching/").find(id="kundcase-rubrik").parent
+    assert hrefs(karriar) == [CASES[1]]
+
+
+def without_listed_cases(content, how):
+    if how == "empty folder":
+        for case in (content / "cases").glob("*.md"):
+            case.unlink()
+    else:
+        for case in (content / "cases").glob("*.md"):
+            text = case.read_text("utf-8")
+            case.write_text(text.replace("order:", "status: hidden\norder:", 1), "utf-8")
+
+
+@pytest.mark.parametrize("how", ["empty folder", "every case hidden"])
+def test_no_cases_listed_means_no_list_page_and_no_link_to_one(tmp_path, how):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    without_listed_cases(content, how)
+    output = build_or_fail("pelican.conf.py", tmp_path / "output", content)
+    assert not (output / "kundcase" / "index.html").exists()
+    for page in output.rglob("*.html"):
+        assert 'href="/kundcase/"' not in page.read_text("utf-8"), page
+    # A hidden case is still published, at its address, in no list.
+    written = sorted(p.parent.name for p in (output / "kundcase").glob("*/index.html"))
+    assert written == ([] if how == "empty folder" else ["ledningsgruppen", "ny-vd"])
