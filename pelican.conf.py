@@ -152,7 +152,7 @@ CONTENT_KINDS = {
 # and the coach's page lists their articles (plugins/content_kinds; checked).
 AUTHOR_PROFILES = "coach"
 # The main menu: the lists above with a `menu` place, then these.
-MENU_LINKS = [("Kontakt", "kontakt/")]
+MENU_LINKS = [("Kontakt", "kontakt/"), ("Sök", "sok/")]
 STATIC_PATHS = ["images"]
 # Pages the theme links to from every page, by their file in content/ (plugins/site_pages).
 SITE_PAGES = {
@@ -182,6 +182,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "swedish_dates",
     "content_kinds",
+    "site_search",
     "site_pages",
     "redirects",
     "reading_aids",

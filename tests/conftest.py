@@ -47,6 +47,7 @@ FIXTURE_SITE_MAP = [
     "/kontakt/",
     "/kontakt/tack/",
     "/integritet/",
+    "/sok/",
     "/404.html",
 ]
 FIXTURE_DRAFTS = ["/utkast/framtida-tjanst/", "/utkast/utkast-om-mentorskap/"]

@@ -9,6 +9,7 @@ would pay a new TCP and TLS handshake and the HTML would travel at three times i
 
 import gzip
 import io
+import mimetypes
 import ssl
 import subprocess
 import sys
@@ -19,6 +20,18 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+
+def compressible(kind):
+    """Is a file of this media type sent gzipped, as the real hosts send text?"""
+    return kind.startswith("text/") or kind.endswith(("+xml", "/xml", "/json"))
+
+
+def served_size(file):
+    """The bytes a host sends for a file (B): text gzipped, the rest as it is."""
+    data = Path(file).read_bytes()
+    kind = mimetypes.guess_type(str(file))[0] or ""
+    return len(gzip.compress(data)) if compressible(kind) else len(data)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -36,9 +49,8 @@ class ProductionHandler(QuietHandler):
         if path.endswith("/"):
             file = file / "index.html"
         kind = self.guess_type(str(file))
-        compressible = kind.startswith("text/") or kind.endswith(("+xml", "/xml", "/json"))
         accepted = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (file.is_file() and compressible and accepted):
+        if not (file.is_file() and compressible(kind) and accepted):
             return super().send_head()
         body = gzip.compress(file.read_bytes())
         self.send_response(200)

@@ -1,6 +1,6 @@
 """inline_assets: what every page needs besides its HTML, written into the HTML: the theme's
-stylesheet and the contact form's script (minified, each with its Content-Security-Policy
-hash) and the favicon (a data: URL).
+stylesheet, the contact form's script and the search page's (minified, each with its
+Content-Security-Policy hash) and the favicon (a data: URL).
 
 So a page is one request. The first render needs nothing but the HTML (docs/design.md: one round
 trip), and nothing else is in flight to hold up a phone's first paint: Lighthouse counts a
@@ -21,7 +21,11 @@ from markupsafe import Markup
 from pelican import signals
 
 # The stylesheet and icon stay under static/ (the CMS links them); the script is only inlined.
-ASSETS = {"CSS": ("static/css/site.css", "style"), "JS": ("scripts/contact-form.js", "script")}
+ASSETS = {
+    "CSS": ("static/css/site.css", "style"),
+    "JS": ("scripts/contact-form.js", "script"),
+    "SEARCH_JS": ("scripts/search.js", "script"),  # the search page's only
+}
 FAVICON = "static/favicon.svg"
 
 

@@ -35,9 +35,20 @@ def directives(settings):
     }
 
 
+def search_directives(settings):
+    """The search page's: the site's, and what Pagefind needs there (plugins/site_search):
+    its script from the site, WebAssembly for the search itself, and its worker."""
+    site = directives(settings)
+    scripts = f"'self' 'wasm-unsafe-eval' {settings['INLINE_SEARCH_JS_HASH']}"
+    return {**site, "script-src": scripts, "worker-src": "'self'"}
+
+
 def set_policies(generator):
-    generator.context["CSP_HEADER"] = policy(directives(generator.settings))
-    generator.context["CSP_META"] = meta_policy(directives(generator.settings))
+    settings, context = generator.settings, generator.context
+    context["CSP_HEADER"] = policy(directives(settings))
+    context["CSP_META"] = meta_policy(directives(settings))
+    context["SEARCH_CSP_HEADER"] = policy(search_directives(settings))
+    context["SEARCH_CSP_META"] = meta_policy(search_directives(settings))
 
 
 def register():

@@ -4,66 +4,15 @@ Every page of both content trees must need nothing the CSP blocks and pass axe; 
 and the print style are tried on the fixture site.
 """
 
-import mimetypes
-from urllib.parse import urlsplit
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import ARTIFACTS, PRODUCTION_ENV, WCAG_TAGS, html_file
+from conftest import ARTIFACTS, WCAG_TAGS
+from production_site import SITEURL, open_live
 
-SITEURL = PRODUCTION_ENV["SITEURL"]
-ENDPOINT = PRODUCTION_ENV["CONTACT_FORM_ENDPOINT"]
 ARTICLE = "/artiklar/ledarskap-i-forandring/"
-
-
-class ProductionSite:
-    """Answers for the site's origin from the build, with the `_headers` file's CSP, and
-    for the form service like Formspree; records what the page fetches from the site, every
-    request that goes anywhere else, and what the page logs as an error."""
-
-    def __init__(self, folder):
-        self.folder = folder
-        self.csp = next(
-            line.split(": ", 1)[1]
-            for line in (folder / "_headers").read_text().splitlines()
-            if line.strip().startswith("Content-Security-Policy")
-        )
-        self.fetched, self.posts, self.elsewhere, self.errors = [], [], [], []
-
-    def handle(self, route):
-        request = route.request
-        if request.url.startswith(SITEURL + "/"):
-            path = urlsplit(request.url).path
-            self.fetched.append((request.resource_type, path))
-            file = html_file(self.folder, path)
-            if not file.exists():
-                return route.fulfill(status=404, body="")
-            content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-            headers = {"Content-Type": content_type}
-            if content_type == "text/html":
-                headers["Content-Security-Policy"] = self.csp
-            return route.fulfill(status=200, headers=headers, body=file.read_bytes())
-        if request.url == ENDPOINT and request.method == "POST":
-            self.posts.append(request.post_data)
-            return route.fulfill(
-                status=200, json={"ok": True}, headers={"Access-Control-Allow-Origin": "*"}
-            )
-        self.elsewhere.append(request.url)
-        return route.abort()
-
-
-def open_live(browser, folder):
-    site = ProductionSite(folder)
-    context = browser.new_context()
-    context.route("**/*", site.handle)
-    page = context.new_page()
-    # CSP violations reach the console as errors; a meta-only directive would be a warning.
-    page.on("console", lambda m: m.type in ("error", "warning") and site.errors.append(m.text))
-    page.on("pageerror", lambda error: site.errors.append(str(error)))
-    return site, page, context
 
 
 @pytest.fixture(scope="module")

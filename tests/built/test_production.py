@@ -12,7 +12,12 @@ SITEURL = PRODUCTION_ENV["SITEURL"]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ARTICLE = "/artiklar/ledarskap-i-forandring/"
-NOT_INDEXED = ("/kontakt/tack/", "/404.html", "/tjanster/medarbetarsamtal/")  # noindex, hidden
+NOT_INDEXED = (
+    "/kontakt/tack/",
+    "/sok/",
+    "/404.html",
+    "/tjanster/medarbetarsamtal/",
+)  # noindex, hidden
 NEXT = SETTINGS["CONTACT_FORM_FIELDS"]["redirect"]  # the form service's name for it
 
 

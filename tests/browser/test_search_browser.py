@@ -1,0 +1,132 @@
+"""The search page in Chromium on a phone, on the fixture site's production build as its
+host serves it (tests/production_site.py): Swedish inflections, what is never found, what
+a result shows, the keyboard, accessibility, the bytes of a first search, and the page
+without JavaScript."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from conftest import WCAG_TAGS, html_file
+from production_site import SITEURL, open_live
+from tools.static_server import served_size
+
+SEARCH = f"{SITEURL}/sok/"
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True}
+FIRST_SEARCH_BUDGET = 150_000  # B, what a first search may download (issue: Pagefind)
+
+
+@pytest.fixture(scope="module")
+def phone(browser, fixture_production):
+    site, page, context = open_live(browser, fixture_production.folder, **PHONE)
+    yield site, page, fixture_production
+    context.close()
+
+
+def search(page, query):
+    """Type the query as a reader would; the hits' paths once the status says it is done."""
+    page.goto(SEARCH)
+    page.get_by_label("Sök på webbplatsen").fill(query)
+    expect(page.get_by_role("status")).to_contain_text(f"”{query}”")
+    links = page.locator("[data-search-results] a")
+    return [href.removeprefix(SITEURL) for href in links.evaluate_all("as => as.map(a => a.href)")]
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("samtalet", "/artiklar/ledarskap-i-forandring/"),  # the text says "samtal"
+        ("beslutet", "/artiklar/att-valja-coach/"),  # "beslut"
+        ("vägvalet", "/tjanster/karriarcoaching/"),  # "vägval"
+        ("styrelsen", "/tjanster/styrelsecoaching/"),  # "styrelsens"
+    ],
+)
+def test_a_swedish_word_finds_its_other_forms(phone, query, found):
+    site, page, _ = phone
+    assert found in search(page, query)
+    assert site.errors == [] and site.elsewhere == []
+
+
+@pytest.mark.parametrize(
+    ("query", "never"),
+    [
+        ("medarbetarsamtal", "/tjanster/medarbetarsamtal/"),  # hidden
+        ("klart", "/utkast/utkast-om-mentorskap/"),  # a draft: "TODO: skriv klart."
+        ("flyttat", "/404.html"),  # noindex
+        ("meddelande", "/kontakt/tack/"),  # noindex
+    ],
+)
+def test_what_is_not_published_and_listed_is_never_found(phone, query, never):
+    _, page, _ = phone
+    assert never not in search(page, query)
+
+
+def test_a_hit_shows_its_title_kind_and_marked_excerpt_and_is_announced(phone):
+    _, page, _ = phone
+    found = search(page, "teamcoaching")
+    assert found[0] == "/tjanster/teamcoaching/"  # its title weighs more than a mention
+    first = page.locator(".search-result").first
+    expect(first.locator(".search-result__kind")).to_have_text("Tjänst")
+    expect(first.get_by_role("heading", level=2)).to_have_text("Teamcoaching")
+    expect(first.locator("mark").first).to_contain_text("teamcoaching", ignore_case=True)
+    status = page.get_by_role("status")
+    expect(status).to_have_text(f"{len(found)} träffar för ”teamcoaching”.")
+    expect(page.locator("[data-search-fallback]")).to_be_hidden()
+
+
+def test_a_search_is_done_with_the_keyboard_alone(phone):
+    _, page, _ = phone
+    page.goto(SEARCH)
+    field = page.get_by_label("Sök på webbplatsen")
+    while not field.evaluate("field => field === document.activeElement"):
+        page.keyboard.press("Tab")
+    page.keyboard.type("samtalet")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("”samtalet”")
+    page.keyboard.press("Tab")  # the button
+    page.keyboard.press("Tab")  # the first hit
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{SITEURL}/artiklar/ledarskap-i-forandring/")
+
+
+def test_a_first_search_on_a_phone_downloads_at_most_150_kb(phone):
+    site, page, built = phone
+    page.goto(SEARCH, wait_until="load")
+    site.fetched.clear()
+    page.get_by_label("Sök på webbplatsen").fill("samtalet")
+    expect(page.locator("[data-search-results] a").first).to_be_visible()
+    paths = {path for _, path in site.fetched}
+    assert "/pagefind/pagefind.js" in paths and "/pagefind/wasm.sv.pagefind" in paths
+    downloaded = sum(served_size(html_file(built.folder, path)) for path in paths)
+    assert downloaded <= FIRST_SEARCH_BUDGET, sorted(paths)
+
+
+def test_a_page_without_a_search_loads_nothing_of_it(phone):
+    site, page, _ = phone
+    site.fetched.clear()
+    page.goto(SEARCH, wait_until="load")
+    assert [path for _, path in site.fetched] == ["/sok/"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations_with_hits_shown(phone, scheme):
+    _, page, _ = phone
+    page.emulate_media(color_scheme=scheme)
+    search(page, "coach")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_without_javascript_a_search_answers_with_everything_on_the_site(
+    browser, fixture_production
+):
+    site, page, context = open_live(browser, fixture_production.folder, java_script_enabled=False)
+    page.goto(SEARCH)
+    page.get_by_label("Sök på webbplatsen").fill("samtal")
+    page.get_by_role("button", name="Sök", exact=True).click()
+    expect(page).to_have_url(f"{SEARCH}?q=samtal")
+    fallback = page.locator("[data-search-fallback]")
+    expect(fallback).to_be_visible()
+    expect(fallback.get_by_role("link", name="Ledarskap i förändring")).to_be_visible()
+    assert site.errors == []
+    context.close()

@@ -1,0 +1,71 @@
+"""The search as built (plugins/site_search, theme/templates/search.html), read from the
+fixture site's production build: what is indexed, what the search page holds without
+JavaScript, and that no other page carries anything of the search."""
+
+import json
+
+from conftest import SETTINGS
+
+SEARCH = "/sok/"
+# The fixture site's published, listed reading pages: not the hidden service, the draft
+# article, the 404 and thank-you pages (noindex), the start page or the search page.
+INDEXED = 11
+
+
+def meta_policy(site, path):
+    meta = site.page(path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    return dict(item.strip().split(" ", 1) for item in meta["content"].split(";"))
+
+
+def test_only_the_reading_pages_are_indexed(fixture_production):
+    entry = json.loads((fixture_production.folder / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == [SETTINGS["DEFAULT_LANG"]]  # Swedish stemming
+    assert entry["languages"]["sv"]["page_count"] == INDEXED
+
+
+def test_only_what_the_search_page_loads_is_published(fixture_production):
+    bundle = fixture_production.folder / "pagefind"
+    names = {file.name for file in bundle.iterdir()}
+    assert {"pagefind.js", "pagefind-worker.js", "wasm.sv.pagefind", "index", "fragment"} <= names
+    assert not [name for name in names if "-ui" in name or "unknown" in name]
+
+
+def test_without_javascript_the_search_page_lists_everything(fixture_production):
+    page = fixture_production.page(SEARCH)
+    form = page.find("form", role="search")
+    # GET, the default, which the minifier leaves out
+    assert (form.get("method", "get"), form["action"]) == (
+        "get",
+        f"{fixture_production.url}{SEARCH}",
+    )
+    assert form.find("input", type="search")["name"] == "q"
+    assert page.find("label", string="Sök på webbplatsen")
+    listed = [a["href"] for a in page.select("[data-search-fallback] a")]
+    assert listed == [
+        *(
+            f"{fixture_production.url}/artiklar/{slug}/"
+            for slug in ("att-valja-coach", "ledarskap-i-forandring")
+        ),
+        *(
+            f"{fixture_production.url}/tjanster/{slug}/"
+            for slug in ("styrelsecoaching", "teamcoaching", "karriarcoaching")
+        ),
+        *(
+            f"{fixture_production.url}/coacher/{slug}/"
+            for slug in ("anna-berg", "therese-m-sandberg")
+        ),
+        *(f"{fixture_production.url}/kundcase/{slug}/" for slug in ("ledningsgruppen", "ny-vd")),
+    ]
+
+
+def test_only_the_search_page_may_run_pagefind(fixture_production):
+    search = meta_policy(fixture_production, SEARCH)
+    assert search["script-src"].startswith("'self' 'wasm-unsafe-eval' 'sha256-")
+    assert search["worker-src"] == "'self'"
+    site = meta_policy(fixture_production, "/kontakt/")
+    assert "'self'" not in site["script-src"] and "worker-src" not in site
+    others = [path for path in fixture_production.paths() if path != SEARCH]
+    assert len(others) > 10
+    for path in others:
+        assert meta_policy(fixture_production, path) == site, path
+        assert "pagefind" not in fixture_production.page(path).decode(), path
