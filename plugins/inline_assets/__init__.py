@@ -24,7 +24,8 @@ from pelican import signals
 ASSETS = {
     "CSS": ("static/css/site.css", "style"),
     "JS": ("scripts/contact-form.js", "script"),
-    "SEARCH_JS": ("scripts/search.js", "script"),  # the search page's only
+    "SEARCH_CSS": ("static/css/search.css", "style"),  # the search page's only
+    "SEARCH_JS": ("scripts/search.js", "script"),
 }
 FAVICON = "static/favicon.svg"
 

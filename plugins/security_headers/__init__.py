@@ -36,11 +36,13 @@ def directives(settings):
 
 
 def search_directives(settings):
-    """The search page's: the site's, and what Pagefind needs there (plugins/site_search):
-    its script from the site, WebAssembly for the search itself, and its worker."""
+    """The search page's: the site's, its own style and script, and what Pagefind needs
+    there (plugins/site_search): its script from the site, WebAssembly for the search
+    itself, and its worker."""
     site = directives(settings)
+    styles = f"{site['style-src']} {settings['INLINE_SEARCH_CSS_HASH']}"
     scripts = f"'self' 'wasm-unsafe-eval' {settings['INLINE_SEARCH_JS_HASH']}"
-    return {**site, "script-src": scripts, "worker-src": "'self'"}
+    return {**site, "style-src": styles, "script-src": scripts, "worker-src": "'self'"}
 
 
 def set_policies(generator):

@@ -3,8 +3,9 @@ fixture site's production build: what is indexed, what the search page holds wit
 JavaScript, and that no other page carries anything of the search."""
 
 import json
+import re
 
-from conftest import SETTINGS
+from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, SETTINGS, build, html_file
 
 SEARCH = "/sok/"
 # The fixture site's published, listed reading pages: not the hidden service, the draft
@@ -69,3 +70,22 @@ def test_only_the_search_page_may_run_pagefind(fixture_production):
     for path in others:
         assert meta_policy(fixture_production, path) == site, path
         assert "pagefind" not in fixture_production.page(path).decode(), path
+
+
+def test_a_page_without_search_is_as_without_the_search_but_for_its_link(
+    tmp_path, fixture_production
+):
+    """The search adds its menu link to the other pages and nothing else: they are byte for
+    byte a build's without the link."""
+    links = [link for link in SETTINGS["MENU_LINKS"] if link[1] != SEARCH.lstrip("/")]
+    overrides = {"MENU_LINKS": links}
+    result = build("publishconf.py", tmp_path, FIXTURE_CONTENT, overrides, **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    link = re.compile(
+        rf"<li><a href={re.escape(fixture_production.url)}/sok/( aria-current=\w+)?>Sök</a>"
+    )
+    others = [path for path in fixture_production.paths() if path != SEARCH]
+    for path in others:
+        with_search = html_file(fixture_production.folder, path).read_text("utf-8")
+        without = html_file(tmp_path, path).read_text("utf-8")
+        assert link.sub("", with_search) == without, path
