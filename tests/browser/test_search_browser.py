@@ -7,7 +7,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import WCAG_TAGS, html_file
+from bench.content import make_site
+from conftest import PRODUCTION_ENV, WCAG_TAGS, build_or_fail, html_file
 from production_site import SITEURL, open_live
 from tools.static_server import served_size
 
@@ -89,16 +90,40 @@ def test_a_search_is_done_with_the_keyboard_alone(phone):
     expect(page).to_have_url(f"{SITEURL}/artiklar/ledarskap-i-forandring/")
 
 
-def test_a_first_search_on_a_phone_downloads_at_most_150_kb(phone):
-    site, page, built = phone
+@pytest.fixture(scope="module")
+def hundred_articles(browser, tmp_path_factory):
+    """The fixture site with 100 articles (bench/content.py), built for production and
+    opened on a phone: the firm's size in a few years."""
+    folder = tmp_path_factory.mktemp("hundred")
+    output = build_or_fail(
+        "publishconf.py", folder / "output", make_site(folder, 100), **PRODUCTION_ENV
+    )
+    site, page, context = open_live(browser, output, **PHONE)
+    yield site, page, output
+    context.close()
+
+
+def test_a_first_search_on_a_phone_downloads_at_most_150_kb(hundred_articles):
+    site, page, output = hundred_articles
     page.goto(SEARCH, wait_until="load")
     site.fetched.clear()
     page.get_by_label("Sök på webbplatsen").fill("samtalet")
-    expect(page.locator("[data-search-results] a").first).to_be_visible()
+    expect(page.locator("[data-search-results] a")).to_have_count(5)  # of 100 hits
     paths = {path for _, path in site.fetched}
     assert "/pagefind/pagefind.js" in paths and "/pagefind/wasm.sv.pagefind" in paths
-    downloaded = sum(served_size(html_file(built.folder, path)) for path in paths)
+    downloaded = sum(served_size(html_file(output, path)) for path in paths)
     assert downloaded <= FIRST_SEARCH_BUDGET, sorted(paths)
+
+
+def test_more_hits_are_shown_on_request_and_focus_moves_to_them(hundred_articles):
+    _, page, _ = hundred_articles
+    page.goto(SEARCH)
+    page.get_by_label("Sök på webbplatsen").fill("coaching")
+    hits = page.locator("[data-search-results] a")
+    expect(hits).to_have_count(5)
+    page.get_by_role("button", name="Visa fler träffar").click()
+    expect(hits).to_have_count(10)
+    expect(hits.nth(5)).to_be_focused()
 
 
 def test_a_page_without_a_search_loads_nothing_of_it(phone):

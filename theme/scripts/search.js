@@ -3,14 +3,20 @@
 // loaded only then, from the page's own site; without this script the form's GET shows
 // the list of everything on the site instead (the fallback below the form).
 (() => {
-  const MAX_RESULTS = 20;
+  // Each hit's excerpt is a download of its own (3–4 KB): five at a time keeps a first
+  // search under its budget (150 KB on a phone, docs/quality.md).
+  const PAGE_SIZE = 5;
+  const TYPING_PAUSE_MS = 200;
   const form = document.querySelector("[data-search]");
   const input = form.querySelector("input");
   const status = document.querySelector("[data-search-status]");
   const list = document.querySelector("[data-search-results]");
+  const more = document.querySelector("[data-search-more]");
   const fallback = document.querySelector("[data-search-fallback]");
   let pagefind = null;
   let latest = 0;
+  let pending = []; // the hits not shown yet
+  let current = ""; // the query shown or on its way: Enter after typing does not redo it
 
   // Pagefind's excerpt is text with <mark> around the hits: only text and <mark> are kept.
   const excerpt = (html) => {
@@ -44,40 +50,63 @@
     return item;
   };
 
-  const show = (query, results) => {
-    list.replaceChildren(...results.map(hit));
-    list.hidden = results.length === 0;
-    fallback.hidden = true;
-    const count = results.length === 1 ? "1 träff" : `${results.length} träffar`;
-    status.textContent = results.length
-      ? `${count} för ”${query}”.`
-      : `Inga träffar för ”${query}”. Pröva ett annat ord, eller se allt på webbplatsen nedan.`;
-    if (!results.length) fallback.hidden = false;
+  const next = async () => {
+    const shown = await Promise.all(pending.slice(0, PAGE_SIZE).map((r) => r.data()));
+    pending = pending.slice(PAGE_SIZE);
+    more.hidden = pending.length === 0;
+    return shown.map(hit);
   };
 
+  const show = async (query, found, asked) => {
+    pending = found.results;
+    const count = pending.length === 1 ? "1 träff" : `${pending.length} träffar`;
+    const items = await next();
+    if (asked !== latest) return;
+    list.replaceChildren(...items);
+    list.hidden = items.length === 0;
+    fallback.hidden = items.length > 0;
+    status.textContent = items.length
+      ? `${count} för ”${query}”.`
+      : `Inga träffar för ”${query}”. Pröva ett annat ord, eller se allt på webbplatsen nedan.`;
+  };
+
+  more.addEventListener("click", async () => {
+    const items = await next();
+    list.append(...items);
+    items[0]?.querySelector("a").focus(); // where the reader reads on
+  });
+
   const search = async (query) => {
+    if (query === current) return;
+    current = query;
     const asked = ++latest;
     if (!query.trim()) {
       list.hidden = true;
+      more.hidden = true;
       fallback.hidden = false;
       status.textContent = "";
       return;
     }
     try {
       pagefind ??= await import(form.dataset.bundle);
-      const found = await pagefind.debouncedSearch(query, {}, 200);
-      if (found === null || asked !== latest) return; // a newer query is on its way
-      const results = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-      if (asked === latest) show(query, results);
+      const found = await pagefind.search(query);
+      if (asked !== latest) return; // a newer query is on its way
+      await show(query, found, asked);
     } catch {
       status.textContent = "Sökningen fungerar inte just nu. Se allt på webbplatsen nedan.";
       fallback.hidden = false;
     }
   };
 
-  input.addEventListener("input", () => search(input.value));
+  // While the reader types, search once they pause.
+  let typing;
+  input.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => search(input.value), TYPING_PAUSE_MS);
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    clearTimeout(typing);
     search(input.value);
   });
   // A search sent without this script (or a link to one): /sok/?q=samtal
