@@ -183,6 +183,7 @@ PLUGINS = [
     "swedish_dates",
     "content_kinds",
     "site_search",
+    "share_cards",
     "site_pages",
     "redirects",
     "reading_aids",

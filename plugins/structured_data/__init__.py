@@ -95,6 +95,13 @@ def organisation(context, origin):
     }
 
 
+def share_image(content, context):
+    """The image a link to the page shows: its photo (content_images), its card
+    (share_cards), else the site's."""
+    shown = getattr(content, "og_image", None) or getattr(content, "share_card", None)
+    return shown["path"] if shown else context["SHARE_IMAGE"]
+
+
 def page_node(context, origin, url):
     article, page = context.get("article"), context.get("page")
     provider = {"@id": f"{origin}/#epm"}
@@ -107,7 +114,7 @@ def page_node(context, origin, url):
             "datePublished": article.date.isoformat(),
             "dateModified": getattr(article, "modified", article.date).isoformat(),
             "publisher": provider,
-            "image": f"{origin}/{context['SHARE_IMAGE']}",
+            "image": f"{origin}/{share_image(article, context)}",
             "mainEntityOfPage": url,
             "inLanguage": context["DEFAULT_LANG"],
         }
