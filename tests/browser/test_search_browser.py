@@ -3,6 +3,8 @@ host serves it (tests/production_site.py): Swedish inflections, what is never fo
 a result shows, the keyboard, accessibility, the bytes of a first search, and the page
 without JavaScript."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -155,3 +157,26 @@ def test_without_javascript_a_search_answers_with_everything_on_the_site(
     expect(fallback.get_by_role("link", name="Ledarskap i förändring")).to_be_visible()
     assert site.errors == []
     context.close()
+
+
+@pytest.fixture(scope="module")
+def real_phone(browser, real_production):
+    site, page, context = open_live(browser, real_production.folder, **PHONE)
+    yield site, page, real_production
+    context.close()
+
+
+def middle_word(text):
+    """A word of seven letters or more from the middle of a text."""
+    words = [word for word in re.findall(r"\w+", text) if len(word) >= 7 and word.isalpha()]
+    return words[len(words) // 2]
+
+
+def test_every_real_article_is_found_by_a_word_from_its_middle(real_phone):
+    site, page, built = real_phone
+    articles = [path for path in built.paths() if re.fullmatch(r"/artiklar/[^/]+/", path)]
+    assert articles
+    for path in articles:
+        word = middle_word(built.page(path).select_one(".prose").get_text(" "))
+        assert path in search(page, word), word
+    assert site.errors == []

@@ -10,10 +10,12 @@ import base64
 import hashlib
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ARTIFACTS
 
 SHOTS = ARTIFACTS / "wcag"
+SEARCHED = "coaching"  # a word on every site: its search page is checked with hits shown
 # 1.4.12's own values, with !important as a reader's style sheet sets them.
 TEXT_SPACING = """
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important;
@@ -352,7 +354,8 @@ def pages(request):
     """The URL of every page of each site, found in the build, so a new page is checked
     without anyone listing it."""
     site = request.getfixturevalue(f"{request.param}_site")
-    return [site.url + path for path in site.paths()]
+    # and the search page with hits shown (theme/scripts/search.js runs ?q= on load)
+    return [site.url + path for path in site.paths()] + [f"{site.url}/sok/?q={SEARCHED}"]
 
 
 @pytest.fixture(scope="module")
@@ -374,6 +377,8 @@ def problems_on_every_page(tab, pages, check, name):
     found = []
     for url in pages:
         assert tab.goto(url).ok, url
+        if "?q=" in url:
+            expect(tab.locator("[data-search-results] a").first).to_be_visible()
         problems = check(tab)
         if problems:
             file = screenshot(tab, f"{name}-{url.rstrip('/').rsplit('/', 1)[-1] or 'start'}")
