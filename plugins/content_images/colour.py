@@ -16,18 +16,16 @@ decodes, with the colours the file's own profile gives them.
 """
 
 import io
-import re
 from functools import cache
-from pathlib import Path
 
 from PIL import Image, ImageCms, ImageMath
 
 from site_model.image_files import CMYK_WITHOUT_PROFILE
+from site_model.theme import light_colours
 
 SRGB = ImageCms.createProfile("sRGB")
 PROFILE_SPACES = {"CMYK": "CMYK", "L": "GRAY", "RGB": "RGB", "LAB": "LAB"}  # mode → ICC space
 SIXTEEN_BIT = {"I", "I;16", "I;16B", "I;16L", "I;16N", "F"}
-PAGE_COLOUR = re.compile(r"--paper:\s*(#[0-9a-fA-F]{6})")
 
 
 class ImageTrouble(ValueError):
@@ -128,5 +126,4 @@ def flatten(image, background):
 def page_background(theme):
     """The page's background colour (#rrggbb), the light scheme's --paper token in the
     theme's stylesheet: what a transparent image is seen on, and link previews too."""
-    css = (Path(theme) / "static" / "css" / "site.css").read_text("utf-8")
-    return PAGE_COLOUR.search(css).group(1).lower()
+    return light_colours(theme)["paper"]

@@ -51,6 +51,9 @@ def set_policies(generator):
     context["CSP_META"] = meta_policy(directives(settings))
     context["SEARCH_CSP_HEADER"] = policy(search_directives(settings))
     context["SEARCH_CSP_META"] = meta_policy(search_directives(settings))
+    # Pagefind's worker (output/pagefind/), under its own script's policy (CSP 3, workers).
+    worker = {"default-src": "'none'", "script-src": "'self' 'wasm-unsafe-eval'"}
+    context["SEARCH_WORKER_CSP_HEADER"] = policy({**worker, "connect-src": "'self'"})
 
 
 def register():

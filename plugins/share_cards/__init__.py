@@ -16,6 +16,7 @@ import hashlib
 import logging
 import os
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,8 +25,9 @@ from pelican import signals
 
 from site_model.contents import ARTICLES, PAGES, contents
 from site_model.kinds import content_kinds
+from site_model.theme import light_colours
 
-from .card import DESIGN_VERSION, FONT, draw
+from .card import DESIGN_VERSION, FONT, Style, draw
 
 logger = logging.getLogger(__name__)
 CACHE = Path(__file__).resolve().parents[2] / "cache" / "cards"  # beside cache/images
@@ -33,18 +35,35 @@ FOLDER = "delning"  # output/delning/<slug>-<hash>.png
 FONT_HASH = hashlib.sha256(FONT.read_bytes()).hexdigest()
 
 
-def card_name(slug, kind_label, title):
-    key = hashlib.sha256(f"{DESIGN_VERSION}\n{FONT_HASH}\n{kind_label}\n{title}".encode())
-    return f"{FOLDER}/{slug or 'start'}-{key.hexdigest()[:10]}.png"
+def style_of(settings):
+    colours = light_colours(settings["THEME"])
+    return Style(
+        paper=colours["paper"],
+        ink=colours["ink"],
+        ink_soft=colours["ink-soft"],
+        accent=colours["accent"],
+        short_name=settings["SITE_SHORTNAME"],
+        full_name=settings["SITE_FULLNAME"],
+    )
 
 
-def made(name, kind_label, title, cache, stats):
+def card_name(slug, kind_label, title, style):
+    """delning/<slug>-<hash>.png: the hash of everything the card is drawn from."""
+    drawn_from = f"{DESIGN_VERSION}\n{FONT_HASH}\n{style}\n{kind_label}\n{title}"
+    key = hashlib.sha256(drawn_from.encode()).hexdigest()[:10]
+    return f"{FOLDER}/{slug or 'start'}-{key}.png"
+
+
+def made(name, kind_label, title, style, cache, stats):
     """The cached card's path, drawn first if it is not in the cache."""
     cached = cache / Path(name).name
     if not cached.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        draw(kind_label, title).save(cached.with_suffix(".tmp"), "PNG")
-        os.replace(cached.with_suffix(".tmp"), cached)  # never a half-written card
+        # Written under a name of its own, then renamed: never a half-written card, even
+        # with two builds at once (livereload and a test).
+        with tempfile.NamedTemporaryFile(dir=cache, suffix=".png", delete=False) as file:
+            draw(kind_label, title, style).save(file, "PNG")
+        os.replace(file.name, cached)
         stats["drawn"] += 1
     else:
         stats["cached"] += 1
@@ -63,13 +82,16 @@ def make_cards(generators):
     kinds = content_kinds(context)
     by_folder = {kind.folder: kind for kind in kinds.values()}
     started, stats, cards = time.perf_counter(), {"drawn": 0, "cached": 0}, {}
+    style = style_of(settings)
 
     def card(slug, label, title):
-        name = card_name(slug, label, title)
-        cards[name] = made(name, label, title, cache, stats)
+        name = card_name(slug, label, title, style)
+        cards[name] = made(name, label, title, style, cache, stats)
         return {"path": name, "alt": f"{label}: {title}" if label else title}
 
-    listed = set()  # the folders with a page in a list
+    # The folders with a page in a list, whose list is written: as content_kinds decides
+    # (`written_lists`), worked out here too, as the two run at the same signal.
+    listed = set()
     for content in contents(context, ARTICLES + PAGES):
         kind = by_folder[Path(content.relative_source_path).parts[0]]
         if content.status == "published":

@@ -45,7 +45,6 @@ def is_indexed(content):
     return (
         "noindex" not in str(content.metadata.get("robots", ""))
         and content.template not in NOT_INDEXED_TEMPLATES
-        and content.url  # the start page's is ""
     )
 
 
@@ -71,8 +70,8 @@ def keep_context(generators):
 def records(context):
     """(url, html) of every listed page (articles, pages and each kind's) to index. Read
     once all pages are written, when every plugin has had its say (plugins/content_kinds)."""
-    by_folder = {kind.folder: kind for kind in content_kinds(context).values()}
     kinds = content_kinds(context)
+    by_folder = {kind.folder: kind for kind in kinds.values()}
     listed = [(page, kinds["article"]) for page in context["articles"]]
     listed += [(page, kinds["page"]) for page in context["pages"]]
     for folder, pages in context.get("kind_pages", {}).items():
@@ -103,6 +102,10 @@ def write_index(found, output):
 def build_index(pelican):
     started = time.perf_counter()
     found = records(CONTEXT.pop("context"))
+    if not found:  # Pagefind refuses an empty site; the search page then finds nothing
+        shutil.rmtree(Path(pelican.output_path) / FOLDER, ignore_errors=True)
+        logger.info("site_search: inga sidor att söka i")
+        return
     write_index(found, pelican.output_path)
     seconds = time.perf_counter() - started
     logger.info("site_search: %d sidor i sökindexet (%.1f s)", len(found), seconds)

@@ -56,7 +56,9 @@ def test_without_javascript_the_search_page_lists_everything(fixture_production)
             for slug in ("anna-berg", "therese-m-sandberg")
         ),
         *(f"{fixture_production.url}/kundcase/{slug}/" for slug in ("ledningsgruppen", "ny-vd")),
+        *(f"{fixture_production.url}/{slug}/" for slug in ("integritet", "kontakt")),
     ]
+    assert "JavaScript" in page.find("noscript").get_text()
 
 
 def test_only_the_search_page_may_run_pagefind(fixture_production):
@@ -89,3 +91,16 @@ def test_a_page_without_search_is_as_without_the_search_but_for_its_link(
         with_search = html_file(fixture_production.folder, path).read_text("utf-8")
         without = html_file(tmp_path, path).read_text("utf-8")
         assert link.sub("", with_search) == without, path
+
+
+def test_on_a_host_with_headers_the_search_and_its_worker_have_their_own_policy(
+    fixture_production,
+):
+    rules = (fixture_production.folder / "_headers").read_text("utf-8").split("\n\n")
+    for path in ("/sok/*", "/pagefind/*"):
+        [rule] = [rule for rule in rules if rule.startswith(path + "\n")]
+        detach, header = rule.splitlines()[1:3]
+        # A host joins every matching rule's headers; the site's must not apply too.
+        assert detach.strip() == "! Content-Security-Policy"
+        policy = dict(item.strip().split(" ", 1) for item in header.split(": ", 1)[1].split(";"))
+        assert "'wasm-unsafe-eval'" in policy["script-src"].split(), path

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, build, html_file, parse
-from plugins.share_cards.card import MARGIN, MAX_LINES, SIZE, fitted, width
+from plugins.share_cards.card import MAX_LINES, ROOM, SIZE, drawable, fitted, width
 
 MAX_BYTES = 80_000  # a card's budget (issue: link previews)
 PHOTO_ARTICLE = "/artiklar/ledarskap-i-forandring/"  # starts with a photo
@@ -40,15 +40,23 @@ def test_an_article_that_starts_with_a_photo_shows_the_photo(fixture_production)
     assert re.search(r"/images/samtal-[0-9a-f]{8}-delning\.jpg$", image)
 
 
-def test_a_title_is_wrapped_never_cut_and_a_long_compound_is_hyphenated_in_swedish():
-    room = SIZE[0] - 2 * MARGIN
-    face, lines = fitted(
-        "Kompetensöverföringstjänsteutvecklingsprogrammet för ledningsgrupper", room
-    )
+def test_a_title_is_wrapped_at_spaces_and_a_long_compound_hyphenated_in_swedish():
+    face, lines = fitted("Kompetensöverföringstjänsteutvecklingsprogrammet för ledningsgrupper")
     assert lines[0].endswith("pro-") and lines[1].startswith("grammet")  # Pro-gram-met
-    assert all(width(line, face) <= room for line in lines)
-    face, lines = fitted("Allt du behöver veta om coaching och mentorskap? " * 2, room)
+    assert all(width(line, face) <= ROOM for line in lines)
+    face, lines = fitted("Allt du behöver veta om coaching och mentorskap? " * 2)
     assert len(lines) <= MAX_LINES and not any(line.endswith("-") for line in lines)
+
+
+def test_a_title_too_long_for_four_lines_ends_in_an_ellipsis_within_the_line():
+    face, lines = fitted("Ledarskap i förändring och coaching för ledningsgrupper " * 6)
+    assert len(lines) == MAX_LINES and lines[-1].endswith(" …")
+    assert all(width(line, face) <= ROOM for line in lines)
+
+
+def test_what_the_font_cannot_draw_is_left_out():
+    assert drawable("Nya mål 🚀 för 2027 ✨") == "Nya mål för 2027"
+    assert drawable("Å & Ö: ”citat” <3") == "Å & Ö: ”citat” <3"
 
 
 def card_of(folder, path):

@@ -3,7 +3,7 @@
 // loaded only then, from the page's own site; without this script the form's GET shows
 // the list of everything on the site instead (the fallback below the form).
 (() => {
-  // Each hit's excerpt is a download of its own (3–4 KB): five at a time keeps a first
+  // Each hit's excerpt is a download of its own (1–4 KB): five at a time keeps a first
   // search under its budget (150 KB on a phone, docs/quality.md).
   const PAGE_SIZE = 5;
   const TYPING_PAUSE_MS = 200;
@@ -50,11 +50,13 @@
     return item;
   };
 
+  // The next five hits; taken from `pending` before waiting, so that a newer query's
+  // hits are never cut by an older one still loading.
   const next = async () => {
-    const shown = await Promise.all(pending.slice(0, PAGE_SIZE).map((r) => r.data()));
+    const page = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
     more.hidden = pending.length === 0;
-    return shown.map(hit);
+    return (await Promise.all(page.map((r) => r.data()))).map(hit);
   };
 
   const show = async (query, found, asked) => {
@@ -67,11 +69,13 @@
     fallback.hidden = items.length > 0;
     status.textContent = items.length
       ? `${count} för ”${query}”.`
-      : `Inga träffar för ”${query}”. Pröva ett annat ord, eller se allt på webbplatsen nedan.`;
+      : `Inga träffar för ”${query}”. Prova ett annat ord eller se allt på webbplatsen nedan.`;
   };
 
   more.addEventListener("click", async () => {
+    const asked = latest;
     const items = await next();
+    if (asked !== latest) return; // a new query has replaced these hits
     list.append(...items);
     items[0]?.querySelector("a").focus(); // where the reader reads on
   });
@@ -93,6 +97,9 @@
       if (asked !== latest) return; // a newer query is on its way
       await show(query, found, asked);
     } catch {
+      current = ""; // the same words may be tried again
+      list.hidden = true;
+      more.hidden = true;
       status.textContent = "Sökningen fungerar inte just nu. Se allt på webbplatsen nedan.";
       fallback.hidden = false;
     }
