@@ -77,6 +77,15 @@ def test_a_hit_shows_its_title_kind_and_marked_excerpt_and_is_announced(phone):
     expect(page.locator("[data-search-fallback]")).to_be_hidden()
 
 
+def test_the_button_for_more_hits_shows_only_when_there_are_more(phone):
+    _, page, _ = phone
+    page.goto(SEARCH)
+    more = page.get_by_role("button", name="Visa fler träffar")
+    expect(more).to_be_hidden()
+    assert len(search(page, "teamcoaching")) <= 5
+    expect(more).to_be_hidden()
+
+
 def test_a_search_is_done_with_the_keyboard_alone(phone):
     _, page, _ = phone
     page.goto(SEARCH)

@@ -72,7 +72,7 @@
       : `Inga träffar för ”${query}”. Prova ett annat ord eller se allt på webbplatsen nedan.`;
   };
 
-  more.addEventListener("click", async () => {
+  more.querySelector("button").addEventListener("click", async () => {
     const asked = latest;
     const items = await next();
     if (asked !== latest) return; // a new query has replaced these hits
