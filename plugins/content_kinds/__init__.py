@@ -26,7 +26,7 @@ from pelican.contents import Page
 from pelican.generators import ArticlesGenerator
 
 from site_model.addresses import saved_as
-from site_model.contents import ARTICLES, PAGES, PUBLISHED_PAGES, contents
+from site_model.contents import ARTICLES, PAGES, PUBLISHED_PAGES, contents, listed_folders
 from site_model.kinds import content_kinds, own_kinds
 
 
@@ -97,12 +97,12 @@ def link_authors(context):
 def drop_empty_lists(generators, context):
     """No list page and no menu entry for a kind with nothing listed; `written_lists`, the
     addresses of those written, tells a page whether to link to its kind's list."""
-    listed = {"article": context["articles"]}
+    listed = listed_folders(context)
     lists = [kind.list_page.url for kind in content_kinds(context).values() if kind.list_page]
     empty = {
         kind.list_page.url
         for kind in content_kinds(context).values()
-        if kind.list_page and not listed.get(kind.name, context["kind_pages"].get(kind.folder))
+        if kind.list_page and kind.folder not in listed
     }
     context["written_lists"] = [url for url in lists if url not in empty]
     if not empty:

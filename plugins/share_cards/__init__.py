@@ -23,7 +23,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican import signals
 
-from site_model.contents import ARTICLES, PAGES, contents
+from site_model.contents import ARTICLES, PAGES, contents, listed_folders
 from site_model.kinds import content_kinds
 from site_model.theme import light_colours
 
@@ -89,22 +89,18 @@ def make_cards(generators):
         cards[name] = made(name, label, title, style, cache, stats)
         return {"path": name, "alt": f"{label}: {title}" if label else title}
 
-    # The folders with a page in a list, whose list is written: as content_kinds decides
-    # (`written_lists`), worked out here too, as the two run at the same signal.
-    listed = set()
     for content in contents(context, ARTICLES + PAGES):
         kind = by_folder[Path(content.relative_source_path).parts[0]]
-        if content.status == "published":
-            listed.add(kind.folder)
         if not content.save_as or getattr(content, "og_image", None):
             continue  # not written (a draft in production), or a leading photo (content_images)
         # A page's card has its eyebrow, if any ("Ledarkvaliteter"), not "Sida".
         label = content.metadata.get("eyebrow", "") if kind.name == "page" else kind.label
         content.share_card = card(content.slug, label, text_of(content.title))
+    listed = listed_folders(context)
     context["list_cards"] = {
         kind.list_page.url: card(kind.list_page.url.strip("/"), "", kind.list_page.title)
         for kind in kinds.values()
-        if kind.list_page and kind.folder in listed  # a list is written (content_kinds)
+        if kind.list_page and kind.folder in listed  # its list is written (content_kinds)
     }
     for name, cached in cards.items():
         publish(cached, output / name)
