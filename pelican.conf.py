@@ -176,6 +176,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "derived_settings",  # first: derives the settings again after `pelican -e`
     "content_checks",  # then: nothing is read or built from content with a mistake
+    "proofreading",  # spelling and readability notes, which never stop a build
     "company_facts",
     "commonmark_reader",
     "content_images",

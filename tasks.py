@@ -17,6 +17,8 @@ from pelican.settings import get_settings_from_file, read_settings
 
 from site_model.checks import check_content as find_content_problems
 from site_model.checks import report
+from site_model.proofreading import proofread
+from site_model.proofreading.report import print_notes, summary_table
 from tools.audit import markdown_table, missed_goals, run_audit
 from tools.build_summary import (
     addresses_summary,
@@ -123,7 +125,9 @@ def publish(c):
     """Build the production site (publishconf.py; needs SITEURL, CONTACT_FORM_ENDPOINT)."""
     build_site(CONFIG["settings_publish"])
     append_step_summary(build_summary(CONFIG["output"], os.environ.get("PREVIOUS_SITEMAP")))
-    append_step_summary(facts_summary(read_settings(str(CONFIG["settings_publish"]))))
+    settings = read_settings(str(CONFIG["settings_publish"]))
+    append_step_summary(facts_summary(settings))
+    append_step_summary(summary_table(proofread(settings)))
 
 
 @task
@@ -187,7 +191,8 @@ def livereload(c):
 
 @task(help={"content": "the content folder to check"})
 def check_content(c, content="content"):
-    """Check every content file without building: fast, for a pre-commit hook."""
+    """Check every content file without building: fast, for a pre-commit hook. Spelling and
+    readability notes are shown too; only mistakes fail."""
     settings = read_settings(
         str(CONFIG["settings_dev"]), override={"PATH": str(Path(content).resolve())}
     )
@@ -195,6 +200,7 @@ def check_content(c, content="content"):
     if problems:
         report(problems, f"rätta {'det' if len(problems) == 1 else 'dem'} innan du gör en commit.")
         raise SystemExit(1)
+    print_notes(proofread(settings))  # as the build: only once the content reads right
     print("content_checks: inga fel.")
 
 

@@ -7,7 +7,6 @@ stops the build on any; `invoke check-content` runs the same function.
 """
 
 import sys
-from functools import partial
 from pathlib import Path
 
 from site_model.kinds import content_kinds
@@ -65,21 +64,20 @@ def known_templates(settings):
 def check_content(settings):
     """All problems in the content folder, in file order."""
     content_root = Path(settings["PATH"])
-    shown = partial(_shown, cwd=Path.cwd().resolve())
     problems, sources = [], []
     for path, kind in content_files(content_root, settings):
-        source, read_problems = read_source(path, shown(path), kind)
+        source, read_problems = read_source(path, shown_path(path), kind)
         problems += read_problems
         sources += [source] if source is not None else []
-    site = Site(settings, content_root, sources, known_templates(settings), shown)
+    site = Site(settings, content_root, sources, known_templates(settings), shown_path)
     problems += [problem for check in CHECKS for problem in check(site)]
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 
-def _shown(path, cwd):
+def shown_path(path):
     """The path as the editor's terminal would show it, relative when possible."""
     try:
-        return str(Path(path).resolve().relative_to(cwd))
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

@@ -1,0 +1,185 @@
+"""Proofreading: the Swedish spelling and the readability (LIX) of every content file, as
+notes that point to a line and never stop a build (docs/editing.md, "Stavning och
+läsbarhet"). `proofread(settings)` reads the content folder as the content checks do;
+plugins/proofreading prints the notes on every build, `invoke check-content` too, and
+`invoke publish` adds the LIX table to the run's summary on GitHub.
+"""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from site_model.checks import content_files, shown_path
+from site_model.checks.source import read_source
+
+from .prose import body_blocks, field_blocks
+from .readability import Sentence, band, lix, sentences
+from .spelling import WORD_LIST, Speller, SpellingUnavailable, word_list_entries
+from .words import spellable, words
+
+HARD = 50  # LIX from 50 is "svår": the page gets a note at its longest sentence
+MIN_WORDS = 50  # a hard-text note needs this many words; LIX says little about fewer
+LONGEST_SHOWN = 3
+# Words ending in s that are no noun's joining s: "tills vidare" is right as two words.
+NOT_JOINING_S = {"tills", "dels", "hans", "dess", "vars", "ens", "hos", "oss", "annars"}
+
+
+@dataclass(frozen=True)
+class Note:
+    """One thing for the editor to look at: `path:line: message`."""
+
+    path: str
+    line: int
+    message: str
+    title: str  # Stavning, Särskrivning or Läsbarhet: GitHub shows it above the message
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One content file's body: its words, LIX and longest sentences, and spelling notes."""
+
+    path: str
+    words: int
+    lix: int | None  # None when the body has no words
+    longest: list[Sentence]  # the longest first
+    flagged: int
+
+    @property
+    def band(self):
+        return band(self.lix) if self.lix is not None else None
+
+
+@dataclass
+class Proofreading:
+    notes: list[Note] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    unavailable: str | None = None  # why the spelling was not checked
+
+
+@dataclass(frozen=True)
+class Word:
+    path: str
+    line: int
+    text: str
+    spaced: bool  # only a space between it and the word before, on the same line
+
+
+def proofread(settings):
+    """The notes and pages (a Proofreading) of the content folder settings["PATH"]."""
+    content_root = Path(settings["PATH"])
+    result, found, bodies = Proofreading(), [], {}
+    for path, kind in content_files(content_root, settings):
+        source, _ = read_source(path, shown_path(path), kind)
+        if source is None:  # unreadable: the content checks say why
+            continue
+        bodies[source.shown_as] = body = body_blocks(source)
+        for piece in (piece for block in field_blocks(source) + body for piece in block):
+            found += line_words(source.shown_as, piece)
+    word_list = content_root / WORD_LIST
+    try:
+        result.notes += spelling_notes(found, speller(word_list), shown_path(word_list))
+    except SpellingUnavailable as error:
+        result.unavailable = str(error)
+    for path, body in bodies.items():
+        flagged = sum(note.path == path for note in result.notes)
+        result.pages.append(readability(path, body, flagged))
+    result.notes += [note for page in result.pages if (note := hard_text_note(page))]
+    result.notes.sort(key=lambda note: (note.path, note.line, note.message))
+    return result
+
+
+def line_words(path, piece):
+    found, end = [], None
+    for column, text in words(piece.text):
+        spaced = end is not None and piece.text[end:column] == " "
+        found.append(Word(path, piece.line, text, spaced))
+        end = column + len(text)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _speller(entries):
+    return Speller(entries)
+
+
+def speller(word_list):
+    """One Speller per word list: live reload keeps the suggestions it has looked up."""
+    return _speller(tuple(word_list_entries(word_list)))
+
+
+def joinable(first, second):
+    """Could these two words be a compound split in two (särskrivning)? Both in lower case
+    with only a space between."""
+    return (
+        second.spaced
+        and first.text.isalpha()
+        and second.text.isalpha()
+        and first.text.islower()
+        and second.text.islower()
+        and first.text not in NOT_JOINING_S
+    )
+
+
+def spelling_notes(found, checker, word_list):
+    """Notes for the words (Word, in text order) the checker does not know, and for two
+    words that Swedish writes as one where the checker can tell: "arbets plats" (no word of
+    its own) and "lednings grupp" (ledning + joining s + grupp)."""
+    spelled = [i for i, word in enumerate(found) if spellable(word.text)]
+    pairs = {
+        i: found[i].text + found[i + 1].text
+        for i in range(len(found) - 1)
+        if joinable(found[i], found[i + 1])
+    }
+    stems = [found[i].text[:-1] for i in pairs if found[i].text.endswith("s")]
+    unknown = checker.unknown([found[i].text for i in spelled] + [*pairs.values(), *stems])
+    split = {}
+    for i, joined in pairs.items():
+        first = found[i].text
+        joining_s = first.endswith("s") and len(first) > 3 and first[:-1] not in unknown
+        if joined not in unknown and (first in unknown or joining_s):
+            split[i] = joined
+    misspelled = [i for i in spelled if found[i].text in unknown and i not in split]
+    checker.suggest(found[i].text for i in misspelled)
+    notes = []
+    for i in misspelled:
+        guess = checker.suggestion(found[i].text)
+        notes.append(
+            note(
+                found[i],
+                "Stavning",
+                f'stavning? "{found[i].text}" — '
+                + (f'menade du "{guess}"? ' if guess else "")
+                + f"Är ordet rätt: lägg till det i {word_list}",
+            )
+        )
+    for i, joined in split.items():
+        both = f"{found[i].text} {found[i + 1].text}"
+        notes.append(note(found[i], "Särskrivning", f'särskrivning? "{both}" — skriv "{joined}"'))
+    return notes
+
+
+def note(word, title, message):
+    return Note(word.path, word.line, message, title)
+
+
+def readability(path, body, flagged):
+    found = sentences(body)
+    longest = sorted(found, key=lambda sentence: (-sentence.words, sentence.line))
+    return Page(path, sum(s.words for s in found), lix(found), longest[:LONGEST_SHOWN], flagged)
+
+
+def hard_text_note(page):
+    if page.lix is None or page.lix < HARD or page.words < MIN_WORDS:
+        return None
+    first, *others = page.longest
+    then = " och ".join(f"rad {s.line} ({s.words} ord)" for s in others)
+    return Note(
+        page.path,
+        first.line,
+        f"läsbarhet: LIX {page.lix} ({page.band}) — dela långa meningar: den längsta, "
+        f"{first.words} ord, börjar här" + (f"; sedan {then}" if then else ""),
+        "Läsbarhet",
+    )

@@ -1,0 +1,58 @@
+"""How editors see the proofreading: a line per note in the terminal, the same notes as
+GitHub warnings on their lines under GitHub Actions, and a table for the run's summary."""
+
+import sys
+
+from site_model.checks.annotations import on_github_actions, workflow_command
+
+
+def print_notes(result, stream=None):
+    """Print the notes (a Proofreading) to stderr, and as `::warning` commands on stdout
+    under GitHub Actions; never raises, never logs (the builds stop on logged warnings)."""
+    stream = stream or sys.stderr
+    for note in result.notes:
+        print(note, file=stream)
+    if on_github_actions():
+        for note in result.notes:
+            print(
+                workflow_command(
+                    note.message, level="warning", file=note.path, line=note.line, title=note.title
+                )
+            )
+    print(tally(result), file=stream)
+
+
+def tally(result):
+    """One line: what the proofreading found, and that it stops nothing."""
+    spelling = sum(note.title != "Läsbarhet" for note in result.notes)
+    hard = len(result.notes) - spelling
+    found = []
+    if spelling:
+        found.append(f"{spelling} ord att se över")
+    if hard:
+        found.append(f"{hard} {'sida' if hard == 1 else 'sidor'} med svår text")
+    said = ", ".join(found) if found else "inget att anmärka"
+    said += " (varningar, de stoppar inget bygge)."
+    if result.unavailable:
+        said += f" Stavningen kontrollerades inte: {result.unavailable}."
+    return f"språkgranskning: {said}"
+
+
+def summary_table(result):
+    """The run summary's table (GitHub Markdown): each page's words, LIX and spelling notes."""
+    lines = [
+        "### Språkgranskning",
+        "",
+        "| Sida | Ord | LIX | Nivå | Stavning? | Längsta meningen |",
+        "| --- | ---: | ---: | --- | ---: | --- |",
+    ]
+    for page in result.pages:
+        longest = page.longest[0] if page.longest else None
+        lines.append(
+            f"| `{page.path}` | {page.words} | {page.lix if page.lix is not None else '–'} "
+            f"| {page.band or 'för kort'} | {page.flagged} "
+            f"| {f'rad {longest.line}, {longest.words} ord' if longest else '–'} |"
+        )
+    if result.unavailable:
+        lines += ["", f"Stavningen kontrollerades inte: {result.unavailable}."]
+    return "\n".join(lines)

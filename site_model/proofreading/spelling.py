@@ -1,0 +1,95 @@
+"""Swedish spelling by Hunspell, with the site's word list.
+
+The dictionary is PyPI's `hunspell-sv` (installed with the project, so every machine
+checks against the same version); the checker is the `hunspell` program (Debian's and
+Homebrew's `hunspell`), the reference implementation of the .aff compound rules Swedish
+needs. We call the program ourselves, all words in one call, because that is what makes it
+fast: 0.21 s for every word of today's site, where spylls (pure Python) took 4.6 s only to
+load the dictionary and hunspell2 asks the same program one word at a time.
+"""
+
+import shutil
+import subprocess
+import sysconfig
+import tempfile
+from pathlib import Path
+
+DICTIONARY = Path(sysconfig.get_path("data")) / "share" / "hunspell" / "sv_SE"
+PROGRAM = "hunspell"
+WORD_LIST = "ordlista.txt"  # in the content folder: one word a line, # starts a comment
+INSTALL = "installera hunspell (Debian: apt install hunspell, macOS: brew install hunspell)"
+
+
+class SpellingUnavailable(Exception):
+    """The hunspell program or the dictionary is missing; the message says how to fix it."""
+
+
+def word_list_entries(path):
+    """The word list's words: `ord` or `ord/mönsterord` (inflected and compounded like the
+    model word, Hunspell's personal dictionary format), without comments and blank lines."""
+    if not Path(path).is_file():
+        return []
+    entries = []
+    for line in Path(path).read_text("utf-8-sig").splitlines():
+        entries += line.split("#", 1)[0].split()
+    return entries
+
+
+class Speller:
+    """`unknown(words)` → the words Hunspell does not know; `suggestion(word)` → its best
+    guess or None. Raises SpellingUnavailable when hunspell or the dictionary is missing."""
+
+    def __init__(self, entries=()):
+        if not shutil.which(PROGRAM):
+            raise SpellingUnavailable(f"hunspell saknas — {INSTALL}")
+        if not DICTIONARY.with_suffix(".dic").is_file():
+            raise SpellingUnavailable("den svenska ordlistan saknas — kör `uv sync`")
+        self.entries = list(entries)  # word_list_entries()
+        self._suggestions = {}
+
+    def _run(self, mode, lines):
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".dic") as personal:
+            personal.write("\n".join(self.entries) + "\n")
+            personal.flush()
+            result = subprocess.run(
+                [PROGRAM, "-d", str(DICTIONARY), "-p", personal.name, "-i", "utf-8", mode],
+                input="\n".join(lines) + "\n",
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                check=True,
+            )
+        return result.stdout.splitlines()
+
+    def unknown(self, words):
+        """The words (of an iterable of single words) that are not Swedish as far as the
+        dictionary, its compound rules and the word list know."""
+        words = sorted(set(words))
+        if not words:
+            return set()
+        flagged = set(self._run("-l", words))
+        # hunspell breaks e-post-like words at "-" and names the part it does not know
+        return {word for word in words if word in flagged or flagged & set(word.split("-"))}
+
+    def suggestion(self, word):
+        if word not in self._suggestions:
+            self.suggest([word])
+        return self._suggestions[word]
+
+    def suggest(self, words):
+        """Look up Hunspell's first suggestion for each word (about 0.15 s a word)."""
+        words = sorted(set(words) - set(self._suggestions))
+        if not words:
+            return
+        # Pipe mode (-a): "^" makes each line plain text. Each line answers with a line per
+        # word hunspell saw in it, then a blank line: "& word n offset: first, second, …",
+        # "# word offset" (no guess), or "*", "+ root", "-" (known).
+        answers = "\n".join(self._run("-a", [f"^{w}" for w in words])[1:]).split("\n\n")
+        for word, answer in zip(words, answers, strict=False):
+            guesses = [
+                guess
+                for line in answer.splitlines()
+                if line.startswith("&")
+                for guess in line.split(": ", 1)[1].split(", ")
+            ]
+            self._suggestions[word] = next((g for g in guesses if " " not in g), None)

@@ -1,0 +1,35 @@
+"""Words in a line of prose, for the spelling check and for LIX."""
+
+import re
+
+TOKEN = re.compile(r"\S+")
+LEADING, TRAILING = re.compile(r"^\W+"), re.compile(r"\W+$")  # quotes, brackets, punctuation
+# Letters, maybe joined by - (e-post), : (EPM:s) or an apostrophe: a word Hunspell can judge.
+SPELLABLE = re.compile(r"[^\W\d_]+(?:[-:'’][^\W\d_]+)*")
+LONG_WORD = 6  # LIX: a long word has more than six letters (Björnsson 1968)
+
+
+def words(text):
+    """[(column, word)]: every word of the text (letters or digits), without the punctuation
+    around it; column is where the word itself starts."""
+    found = []
+    for match in TOKEN.finditer(text):
+        lead = LEADING.match(match.group())
+        start = match.start() + (lead.end() if lead else 0)
+        word = TRAILING.sub("", text[start : match.end()])
+        if any(ch.isalnum() for ch in word):
+            found.append((start, word))
+    return found
+
+
+def spellable(word):
+    """A word to spell-check: letters only (no numbers, addresses, file names or
+    abbreviations with dots), not one letter, and not an acronym (EPM, ICF, EPM:s)."""
+    if len(word) < 2 or not SPELLABLE.fullmatch(word):
+        return False
+    stem = word.split(":")[0]
+    return not (len(stem) > 1 and stem.isupper())
+
+
+def is_long(word):
+    return sum(ch.isalpha() for ch in word) > LONG_WORD
