@@ -5,6 +5,8 @@ import sys
 
 from site_model.checks.annotations import on_github_actions, workflow_command
 
+from . import MIN_WORDS
+
 
 def print_notes(result, stream=None):
     """Print the notes (a Proofreading) to stderr, and as `::warning` commands on stdout
@@ -47,11 +49,14 @@ def summary_table(result):
         "| --- | ---: | ---: | --- | ---: | --- |",
     ]
     for page in result.pages:
-        longest = page.longest[0] if page.longest else None
+        if not page.longest:
+            lines.append(f"| `{page.path}` | 0 | – | – | {page.flagged} | – |")
+            continue
+        level = page.band if page.words >= MIN_WORDS else "för kort för LIX"
+        longest = page.longest[0]
         lines.append(
-            f"| `{page.path}` | {page.words} | {page.lix if page.lix is not None else '–'} "
-            f"| {page.band or 'för kort'} | {page.flagged} "
-            f"| {f'rad {longest.line}, {longest.words} ord' if longest else '–'} |"
+            f"| `{page.path}` | {page.words} | {page.lix} | {level} | {page.flagged} "
+            f"| rad {longest.line}, {longest.words} ord |"
         )
     if result.unavailable:
         lines += ["", f"Stavningen kontrollerades inte: {result.unavailable}."]

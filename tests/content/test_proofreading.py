@@ -1,0 +1,237 @@
+"""Spelling and readability notes (site_model/proofreading): every slip pointed at on its
+line, in the terminal and as GitHub warnings, and never a failed build."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from pelican.settings import read_settings
+
+from conftest import ROOT, require
+from site_copy import write_site
+from site_model.proofreading import _speller, proofread
+from site_model.proofreading.readability import band, lix, sentences
+from site_model.proofreading.report import summary_table
+from site_model.proofreading.spelling import PROGRAM
+
+require(PROGRAM, shutil.which(PROGRAM), "apt-get install hunspell")
+
+# 20 ordinary Swedish words misspelt, each on its own line of SLIPS below (line, as written,
+# and what a reader expects): typos, wrong double consonants, missing å/ä/ö, split compounds.
+SEEDED = {
+    2: ("möjlihet", "möjlighet"),
+    5: ("utvekling", "utveckling"),
+    9: ("medarbetre", "medarbetare"),
+    11: ("ochså", "också"),
+    12: ("sjalvkansla", "självkänsla"),
+    14: ("forandring", "förändring"),
+    16: ("manniskor", "människor"),
+    17: ("malsattning", "målsättning"),
+    19: ("aterkoppling", "återkoppling"),
+    20: ("tillsamans", "tillsammans"),
+    22: ("komunikation", "kommunikation"),
+    24: ("sammarbete", "samarbete"),
+    27: ("alldrig", "aldrig"),
+    28: ("lednig", "ledning"),
+    30: ("beslutt", "beslut"),
+    31: ("verksamhetn", "verksamheten"),
+    33: ("intresant", "intressant"),
+    35: ("arbets plats", "arbetsplats"),
+    36: ("lednings grupp", "ledningsgrupp"),
+    38: ("förändrings arbete", "förändringsarbete"),
+}
+SLIPS = """---
+title: Om möjlihet och mod
+date: 2026-11-20
+author: Therése M. Sandberg
+summary: Om utvekling i vardagen.
+services: [teamcoaching]
+---
+
+## Varje medarbetre räknas
+
+Det här är ochså en text om
+sjalvkansla, skriven med `kod som inte kontrolleras` och https://www.epm.se/ordlista/.
+
+- Om forandring
+  - om relationer mellan
+    manniskor och
+  - om malsattning
+
+Vi ger aterkoppling.\\
+Vi arbetar tillsamans.
+
+| Ämne | Form av komunikation |
+| --- | --- |
+| sammarbete | i grupp |
+
+Skriv till info@epm.se eller läs [en artikel](https://exempel.se/stavfel-fint).
+Vi ger alldrig upp.
+En god lednig lyssnar.
+
+> Varje beslutt räknas.
+> Hela verksamhetn vinner.
+
+![En intresant bild]({static}../images/samtal.png)
+
+En trygg arbets plats.
+En ny lednings grupp.
+
+Ett förändrings arbete tar tid, tills vidare.
+
+```
+feltstavat i kodblock
+```
+"""
+
+
+def settings_for(content):
+    return read_settings(str(ROOT / "pelican.conf.py"), override={"PATH": str(content)})
+
+
+@pytest.fixture(scope="module")
+def slips(tmp_path_factory):
+    root = tmp_path_factory.mktemp("slips")
+    content = write_site(root, {"slarv.md": SLIPS})
+    return root, content, proofread(settings_for(content))
+
+
+def spelling_notes(result, name=None):
+    return [
+        note
+        for note in result.notes
+        if note.title != "Läsbarhet" and (name is None or note.path.endswith(name))
+    ]
+
+
+def test_at_least_18_of_20_seeded_slips_are_flagged_on_their_lines(slips):
+    notes = spelling_notes(slips[2], "articles/slarv.md")
+    flagged = {(note.line, re.search(r'"([^"]+)"', note.message)[1]) for note in notes}
+    found = {line for line, (word, _) in SEEDED.items() if (line, word) in flagged}
+    assert len(found) >= 18, sorted(set(SEEDED) - found)
+    assert flagged <= {(line, word) for line, (word, _) in SEEDED.items()}  # nothing else
+
+
+def test_each_note_says_what_to_write_instead(slips):
+    messages = {note.line: note.message for note in spelling_notes(slips[2], "slarv.md")}
+    word_list = slips[1] / "ordlista.txt"
+    assert messages[2] == (
+        f'stavning? "möjlihet" — menade du "möjlighet"? Är ordet rätt: lägg till det i {word_list}'
+    )
+    guessed = 0
+    for line, (word, right) in SEEDED.items():
+        if " " in word:  # a split compound is named as one
+            assert messages[line] == f'särskrivning? "{word}" — skriv "{right}"'
+        else:
+            guessed += f'menade du "{right}"?' in messages.get(line, "")
+    assert guessed >= 15  # also for missing å, ä and ö: "forandring" → "förändring"
+
+
+def test_correct_swedish_in_the_fixture_site_gets_no_spelling_note(slips):
+    assert spelling_notes(slips[2]) == spelling_notes(slips[2], "articles/slarv.md")
+
+
+def test_a_word_in_the_word_list_is_accepted_inflected_and_in_compounds(tmp_path):
+    text = SLIPS.replace("Vi ger alldrig upp.", "Onboardingen och onboardingsamtal tar tid.")
+    content = write_site(tmp_path, {"slarv.md": text})
+    word = re.compile(r'"(onboarding\w*)"', re.IGNORECASE)
+    notes = spelling_notes(proofread(settings_for(content)), "slarv.md")
+    flagged = {word.search(n.message)[1] for n in notes if word.search(n.message)}
+    assert flagged == {"Onboardingen", "onboardingsamtal"}
+    (content / "ordlista.txt").write_text("coaching/coach\nonboarding/coach  # som coach\n")
+    notes = spelling_notes(proofread(settings_for(content)), "slarv.md")
+    assert not [n for n in notes if "onboarding" in n.message.lower()]
+
+
+def test_lix_equals_a_hand_count():
+    # 16 words in 3 sentences; 8 have more than six letters (Coachen, lyssnar, Klienten,
+    # berättar, utmaningar, arbetet, Tillsammans, planerar): 16 / 3 + 100 * 8 / 16 = 55.3
+    from site_model.proofreading.prose import Piece
+
+    paragraph = [
+        Piece(3, "Coachen lyssnar. Klienten berättar om sina mål och"),
+        Piece(4, "utmaningar i arbetet. Tillsammans planerar de nästa steg."),
+    ]
+    found = sentences([paragraph])
+    assert [(s.line, s.words, s.long_words) for s in found] == [(3, 2, 2), (3, 9, 4), (4, 5, 2)]
+    assert lix(found) == 55
+    assert band(55) == "svår"
+    assert [band(n) for n in (29, 30, 40, 50, 60, 61)] == [
+        "mycket lätt",
+        "lätt",
+        "medelsvår",
+        "svår",
+        "mycket svår",
+        "mycket svår",
+    ]
+
+
+def test_hard_text_is_pointed_at_its_longest_sentence(tmp_path):
+    long = "Organisationens ledningsgrupp utvecklar kontinuerligt medarbetarnas kompetenser"
+    body = f"{long} och samarbetsförmåga genom strukturerade utvecklingssamtal.\n\nKort.\n"
+    head = SLIPS.split("## Varje")[0].replace("möjlihet", "mod").replace("utvekling", "vardag")
+    text = head + body * 5
+    content = write_site(tmp_path, {"svar.md": text})
+    result = proofread(settings_for(content))
+    [note] = [n for n in result.notes if n.title == "Läsbarhet"]
+    assert note.path.endswith("articles/svar.md") and note.line == 9
+    assert note.message.startswith("läsbarhet: LIX ")
+    assert "(mycket svår) — dela långa meningar: den längsta, 11 ord, börjar här;" in note.message
+    assert note.message.endswith("sedan rad 12 (11 ord) och rad 15 (11 ord)")
+    table = summary_table(result)
+    assert "| Sida | Ord | LIX | Nivå | Stavning? | Längsta meningen |" in table
+    page = next(p for p in result.pages if p.path.endswith("svar.md"))
+    assert f"| `{page.path}` | 60 | {page.lix} | mycket svår | 0 | rad 9, 11 ord |" in table
+
+
+ARGUMENTS = ["-s", str(ROOT / "pelican.conf.py"), "-o", "output", "--fatal", "warnings", "content"]
+
+
+def test_the_build_stays_green_and_shows_each_slip_on_its_line(slips):
+    root = slips[0]
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", *ARGUMENTS],
+        cwd=root,
+        env={**os.environ, "PYTHONUTF8": "1", "GITHUB_ACTIONS": "true"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        'content/articles/slarv.md:11: stavning? "ochså" — menade du "också"? '
+        "Är ordet rätt: lägg till det i content/ordlista.txt"
+    ) in result.stderr.splitlines()
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning ")]
+    assert (
+        "::warning file=content/articles/slarv.md,line=11,title=Stavning::"
+        'stavning? "ochså" — menade du "också"? Är ordet rätt: lägg till det i content/ordlista.txt'
+    ) in warnings
+    assert len(warnings) == len(spelling_notes(slips[2]))
+    assert "språkgranskning: " in result.stderr
+    assert (root / "output" / "artiklar" / "slarv" / "index.html").exists()
+
+
+def test_check_content_shows_the_notes_and_passes(slips):
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "-r", str(ROOT), "check-content", "--content", "content"],
+        cwd=slips[0],
+        env={**os.environ, "GITHUB_ACTIONS": ""},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert 'content/articles/slarv.md:35: särskrivning? "arbets plats"' in result.stderr
+    assert "::warning" not in result.stdout
+
+
+def test_without_hunspell_the_build_says_so_and_goes_on(slips, monkeypatch):
+    monkeypatch.setattr("site_model.proofreading.spelling.shutil.which", lambda name: None)
+    _speller.cache_clear()
+    result = proofread(settings_for(slips[1]))
+    _speller.cache_clear()
+    assert spelling_notes(result) == []
+    assert result.unavailable.startswith("hunspell saknas — installera hunspell (Debian: apt")
+    assert result.pages  # LIX still
