@@ -67,28 +67,52 @@ class Word:
     spaced: bool  # only a space between it and the word before, on the same line
 
 
+@dataclass(frozen=True)
+class Text:
+    """What one content file gives the proofreading."""
+
+    path: str  # as shown
+    words: list[Word]  # of the title, the summary and the body, in order
+    sentences: list[Sentence]  # of the body
+
+
 def proofread(settings):
     """The notes and pages (a Proofreading) of the content folder settings["PATH"]."""
     content_root = Path(settings["PATH"])
-    result, found, bodies = Proofreading(), [], {}
-    for path, kind in content_files(content_root, settings):
-        source, _ = read_source(path, shown_path(path), kind)
-        if source is None:  # unreadable: the content checks say why
-            continue
-        bodies[source.shown_as] = body = body_blocks(source)
-        for piece in (piece for block in field_blocks(source) + body for piece in block):
-            found += line_words(source.shown_as, piece)
+    texts = [
+        text for path, kind in content_files(content_root, settings) if (text := read(path, kind))
+    ]
+    result = Proofreading()
     word_list = content_root / WORD_LIST
+    found = [word for text in texts for word in text.words]
     try:
         result.notes += spelling_notes(found, speller(word_list), shown_path(word_list))
     except SpellingUnavailable as error:
         result.unavailable = str(error)
-    for path, body in bodies.items():
-        flagged = sum(note.path == path for note in result.notes)
-        result.pages.append(readability(path, body, flagged))
+    for text in texts:
+        flagged = sum(note.path == text.path for note in result.notes)
+        result.pages.append(readability(text.path, text.sentences, flagged))
     result.notes += [note for page in result.pages if (note := hard_text_note(page))]
     result.notes.sort(key=lambda note: (note.path, note.line, note.message))
     return result
+
+
+def read(path, kind):
+    """The file's Text, or None when it cannot be read (the content checks say why)."""
+    stamp = path.stat()
+    return _read(path, shown_path(path), kind, stamp.st_mtime_ns, stamp.st_size)
+
+
+@lru_cache(maxsize=4096)  # by modification time: live reload reads only the saved file again
+def _read(path, shown, kind, modified, size):
+    source, _ = read_source(path, shown, kind)
+    if source is None:
+        return None
+    body = body_blocks(source)
+    pieces = [piece for block in field_blocks(source) + body for piece in block]
+    return Text(
+        shown, [word for piece in pieces for word in line_words(shown, piece)], sentences(body)
+    )
 
 
 def line_words(path, piece):
@@ -100,7 +124,7 @@ def line_words(path, piece):
     return found
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)  # the real and the fixture word lists, and a test's
 def _speller(entries):
     return Speller(entries)
 
@@ -165,8 +189,7 @@ def note(word, title, message):
     return Note(word.path, word.line, message, title)
 
 
-def readability(path, body, flagged):
-    found = sentences(body)
+def readability(path, found, flagged):
     longest = sorted(found, key=lambda sentence: (-sentence.words, sentence.line))
     return Page(path, sum(s.words for s in found), lix(found), longest[:LONGEST_SHOWN], flagged)
 

@@ -7,6 +7,10 @@ from site_model.checks.annotations import on_github_actions, workflow_command
 
 from . import MIN_WORDS
 
+# GitHub shows 10 warning annotations per step and drops the rest (actions/toolkit,
+# docs/problem-matchers.md, "Limitations"): the editor's slips go first, a page's LIX last.
+ANNOTATIONS_PER_STEP = 10
+
 
 def print_notes(result, stream=None):
     """Print the notes (a Proofreading) to stderr, and as `::warning` commands on stdout
@@ -14,14 +18,22 @@ def print_notes(result, stream=None):
     stream = stream or sys.stderr
     for note in result.notes:
         print(note, file=stream)
-    if on_github_actions():
-        for note in result.notes:
-            print(
-                workflow_command(
-                    note.message, level="warning", file=note.path, line=note.line, title=note.title
-                )
-            )
     print(tally(result), file=stream)
+    if on_github_actions():
+        print_annotations(sorted(result.notes, key=lambda note: note.title == "Läsbarhet"))
+
+
+def print_annotations(notes):
+    for note in notes[:ANNOTATIONS_PER_STEP]:
+        print(
+            workflow_command(
+                note.message, level="warning", file=note.path, line=note.line, title=note.title
+            )
+        )
+    if len(notes) > ANNOTATIONS_PER_STEP:
+        rest = len(notes) - ANNOTATIONS_PER_STEP
+        message = f"{rest} varningar till står i stegets logg (GitHub visar bara 10 per steg)"
+        print(workflow_command(message, level="notice", title="Språkgranskning"))
 
 
 def tally(result):

@@ -61,6 +61,7 @@ class Speller:
         if not DICTIONARY.with_suffix(".dic").is_file():
             raise SpellingUnavailable("den svenska ordlistan saknas — kör `uv sync`")
         self.entries = list(entries)  # word_list_entries()
+        self._known = {}  # word → bool: live reload asks hunspell only about new words
         self._suggestions = {}
         self._folder = tempfile.TemporaryDirectory(prefix="hunspell-")
         weakref.finalize(self, self._folder.cleanup)
@@ -87,12 +88,12 @@ class Speller:
     def unknown(self, words):
         """The words (of an iterable of single words) that are not Swedish as far as the
         dictionary, its compound rules and the word list know."""
-        words = sorted(set(words))
-        if not words:
-            return set()
-        flagged = set(self._run("-l", words))
-        # hunspell breaks e-post-like words at "-" and names the part it does not know
-        return {word for word in words if word in flagged or flagged & set(word.split("-"))}
+        words = set(words)
+        if new := sorted(words - self._known.keys()):
+            flagged = set(self._run("-l", new))
+            for word in new:  # hunspell breaks e-post at "-" and names the part it doubts
+                self._known[word] = not (word in flagged or flagged & set(word.split("-")))
+        return {word for word in words if not self._known[word]}
 
     def suggestion(self, word):
         if word not in self._suggestions:

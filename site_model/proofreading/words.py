@@ -6,6 +6,9 @@ TOKEN = re.compile(r"\S+")
 LEADING, TRAILING = re.compile(r"^\W+"), re.compile(r"\W+$")  # quotes, brackets, punctuation
 # Letters, maybe joined by - (e-post), : (EPM:s) or an apostrophe: a word Hunspell can judge.
 SPELLABLE = re.compile(r"[^\W\d_]+(?:[-:'’][^\W\d_]+)*")
+# An abbreviation with dots (t.ex., bl.a., fr.o.m.): checked with its last dot, so that
+# "t.ex" is caught; a short first part keeps domain names (epm.se) out.
+ABBREVIATION = re.compile(r"[^\W\d_]{1,2}(?:\.[^\W\d_]{1,3})+\.?")
 LONG_WORD = 6  # LIX: a long word has more than six letters (Björnsson 1968)
 
 
@@ -17,6 +20,8 @@ def words(text):
         lead = LEADING.match(match.group())
         start = match.start() + (lead.end() if lead else 0)
         word = TRAILING.sub("", text[start : match.end()])
+        if ABBREVIATION.fullmatch(word) and text[start + len(word) : start + len(word) + 1] == ".":
+            word += "."
         if any(ch.isalnum() for ch in word):
             found.append((start, word))
     return found
@@ -25,6 +30,8 @@ def words(text):
 def spellable(word):
     """A word to spell-check: letters only (no numbers, addresses, file names or
     abbreviations with dots), not one letter, and not an acronym (EPM, ICF, EPM:s)."""
+    if ABBREVIATION.fullmatch(word):
+        return True
     if len(word) < 2 or not SPELLABLE.fullmatch(word):
         return False
     stem = word.split(":")[0]
