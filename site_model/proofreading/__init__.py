@@ -15,7 +15,7 @@ from site_model.checks.source import read_source
 from .prose import body_blocks, field_blocks
 from .readability import Sentence, band, lix, sentences
 from .spelling import WORD_LIST, Speller, SpellingUnavailable, word_list_entries
-from .words import spellable, words
+from .words import ABBREVIATION, spellable, words
 
 HARD = 50  # LIX from 50 is "svår": the page gets a note at its longest sentence
 MIN_WORDS = 50  # a hard-text note needs this many words; LIX says little about fewer
@@ -158,7 +158,8 @@ def spelling_notes(found, checker, word_list):
         if joinable(found[i], found[i + 1])
     }
     stems = [found[i].text[:-1] for i in pairs if found[i].text.endswith("s")]
-    unknown = checker.unknown([found[i].text for i in spelled] + [*pairs.values(), *stems])
+    dotted = [found[i].text + "." for i in spelled if is_abbreviation(found[i].text)]
+    unknown = checker.unknown([found[i].text for i in spelled] + [*pairs.values(), *stems, *dotted])
     split = {}
     for i, joined in pairs.items():
         first = found[i].text
@@ -166,10 +167,13 @@ def spelling_notes(found, checker, word_list):
         if joined not in unknown and (first in unknown or joining_s):
             split[i] = joined
     misspelled = [i for i in spelled if found[i].text in unknown and i not in split]
-    checker.suggest(found[i].text for i in misspelled)
+    checker.suggest(found[i].text for i in misspelled if not is_abbreviation(found[i].text))
     notes = []
     for i in misspelled:
-        guess = checker.suggestion(found[i].text)
+        text = found[i].text
+        # "t.ex" wants its last dot, which Hunspell's own guess ("tex") drops
+        dot = is_abbreviation(text) and text + "." not in unknown
+        guess = text + "." if dot else checker.suggestion(text)
         notes.append(
             note(
                 found[i],
@@ -183,6 +187,10 @@ def spelling_notes(found, checker, word_list):
         both = f"{found[i].text} {found[i + 1].text}"
         notes.append(note(found[i], "Särskrivning", f'särskrivning? "{both}" — skriv "{joined}"'))
     return notes
+
+
+def is_abbreviation(word):
+    return not word.endswith(".") and ABBREVIATION.fullmatch(word)
 
 
 def note(word, title, message):

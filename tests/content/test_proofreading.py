@@ -270,3 +270,10 @@ def test_an_abbreviation_is_checked_with_its_dots_and_a_domain_name_is_not_a_wor
     assert found == ["som", "t.ex", "Executive", "bl.a.", "här", "och", "på", "epm.se"]
     assert [word for word in found if not spellable(word)] == ["epm.se"]
     assert Speller().unknown(["t.ex", "t.ex.", "bl.a."]) == {"t.ex"}
+
+
+def test_an_abbreviation_without_its_last_dot_is_told_to_take_it(tmp_path):
+    head = SLIPS.split("## Varje")[0].replace("möjlihet", "mod").replace("utvekling", "vardag")
+    content = write_site(tmp_path, {"kort.md": head + "Vi coachar t.ex ledare, bl.a. nya.\n"})
+    [note] = spelling_notes(proofread(settings_for(content)), "kort.md")
+    assert note.line == 9 and note.message.startswith('stavning? "t.ex" — menade du "t.ex."?')
