@@ -10,7 +10,7 @@ import sys
 import pytest
 from pelican.settings import read_settings
 
-from conftest import ROOT, require
+from conftest import PRODUCTION_ENV, ROOT, require
 from site_copy import write_site
 from site_model.proofreading import _speller, proofread
 from site_model.proofreading.readability import band, lix, sentences
@@ -277,3 +277,25 @@ def test_an_abbreviation_without_its_last_dot_is_told_to_take_it(tmp_path):
     content = write_site(tmp_path, {"kort.md": head + "Vi coachar t.ex ledare, bl.a. nya.\n"})
     [note] = spelling_notes(proofread(settings_for(content)), "kort.md")
     assert note.line == 9 and note.message.startswith('stavning? "t.ex" — menade du "t.ex."?')
+
+
+def test_the_production_build_puts_each_pages_lix_in_the_run_summary(tmp_path, monkeypatch):
+    import functools
+
+    from invoke import Context
+
+    import tasks
+
+    output = tmp_path / "output"
+    monkeypatch.setattr(tasks, "build_site", functools.partial(tasks.build_site, output=output))
+    monkeypatch.setitem(tasks.CONFIG, "output", output)
+    for name, value in {**PRODUCTION_ENV, "GITHUB_STEP_SUMMARY": str(tmp_path / "s.md")}.items():
+        monkeypatch.setenv(name, value)
+    tasks.publish(Context())
+    summary = (tmp_path / "s.md").read_text("utf-8")
+    table = summary[summary.index("### Språkgranskning") :].splitlines()
+    rows = [row for row in table if row.startswith("| `content/")]
+    assert len(rows) == len(list((ROOT / "content").rglob("*.md")))
+    article = "content/articles/allt-du-behover-veta-om-coaching-och-mentorskap.md"
+    page = next(p for p in proofread(settings_for(ROOT / "content")).pages if p.path == article)
+    assert f"| `{article}` | {page.words} | {page.lix} | {page.band} |" in "\n".join(rows)

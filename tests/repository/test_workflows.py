@@ -112,6 +112,14 @@ def test_publish_jobs_install_only_what_the_build_needs(site):
     assert f"`pip install uv && {PUBLISH}`" in (ROOT / "docs" / "deploying.md").read_text()
 
 
+def test_publish_jobs_install_hunspell_so_spelling_notes_reach_the_pull_request(site):
+    for name in ("preview", "deploy"):
+        runs = [step.get("run", "") for step in site["jobs"][name]["steps"]]
+        install = next(i for i, run in enumerate(runs) if "apt-get install" in run)
+        assert "hunspell" in runs[install].split("apt-get install")[1], name
+        assert install < runs.index(PUBLISH), name
+
+
 def test_one_python_for_tests_and_deploy(site):
     # The publish jobs' uv reads .python-version; the tests run in a container of that Python.
     version = (ROOT / ".python-version").read_text().strip()
