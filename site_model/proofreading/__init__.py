@@ -203,14 +203,17 @@ def readability(path, found, flagged):
 
 
 def hard_text_note(page):
+    """At the longest sentence of a hard page: its LIX, and the longest sentences by their
+    opening words (a paragraph is often one long line)."""
     if page.lix is None or page.lix < HARD or page.words < MIN_WORDS:
         return None
     first, *others = page.longest
-    then = " och ".join(f"rad {s.line} ({s.words} ord)" for s in others)
+    named = [f'"{first.opening} …" ({first.words} ord)']
+    named += [f'rad {s.line} "{s.opening} …" ({s.words} ord)' for s in others]
     return Note(
         page.path,
         first.line,
-        f"läsbarhet: LIX {page.lix} ({page.band}) — dela långa meningar: den längsta, "
-        f"{first.words} ord, börjar här" + (f"; sedan {then}" if then else ""),
+        f"läsbarhet: LIX {page.lix} ({page.band}) — dela de längsta meningarna: "
+        + ", ".join(named),
         "Läsbarhet",
     )

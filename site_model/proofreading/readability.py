@@ -14,6 +14,7 @@ from .words import is_long, words
 SENTENCE_END = re.compile(r"(?<=[.!?:])[”’\"')\]]*\s+(?=[„”\"'(]?[A-ZÅÄÖÉ0-9])")
 BANDS = [(30, "mycket lätt"), (40, "lätt"), (50, "medelsvår"), (60, "svår")]
 HARDEST = "mycket svår"
+OPENING_WORDS = 4
 CLOSED = re.compile(r"[.!?:][”’\"')\]]*\s*$")
 
 
@@ -22,6 +23,7 @@ class Sentence:
     line: int  # where it starts
     words: int
     long_words: int
+    opening: str = ""  # its first words, to find it on a long line
 
 
 def band(lix):
@@ -33,20 +35,21 @@ def sentences(blocks):
     """Every sentence of the blocks ([[Piece, …], …], prose.py), with the line it starts on."""
     found = []
     for block in blocks:
-        start, total, long = None, 0, 0
+        start, opening, total, long = None, [], 0, 0
         for piece in block:
             parts = SENTENCE_END.split(piece.text)
             for index, part in enumerate(parts):
                 part_words = [word for _, word in words(part)]
                 if part_words and start is None:
                     start = piece.line
+                opening += part_words[: OPENING_WORDS - len(opening)]
                 total += len(part_words)
                 long += sum(map(is_long, part_words))
                 if total and (index < len(parts) - 1 or CLOSED.search(part)):
-                    found.append(Sentence(start, total, long))
-                    start, total, long = None, 0, 0
+                    found.append(Sentence(start, total, long, " ".join(opening)))
+                    start, opening, total, long = None, [], 0, 0
         if total:
-            found.append(Sentence(start, total, long))
+            found.append(Sentence(start, total, long, " ".join(opening)))
     return found
 
 
