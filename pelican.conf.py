@@ -233,6 +233,10 @@ MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
 FEED_ALL_ATOM = "artiklar/atom.xml"
+# The feed carries the newest 20 articles with their full text, which is what a feed
+# reader shows; the rest stay on /artiklar/. Every article (Pelican keeps up to 100) would
+# be 936 KB at 100 articles, polled by every reader.
+FEED_MAX_ITEMS = 20
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
