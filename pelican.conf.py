@@ -232,6 +232,9 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
+# A service page lists the newest articles naming it, this many, then links to them all.
+RELATED_ARTICLES_SHOWN = 3
+
 FEED_ALL_ATOM = "artiklar/atom.xml"
 # The feed carries the newest 20 articles with their full text, which is what a feed
 # reader shows; the rest stay on /artiklar/. Every article (Pelican keeps up to 100) would

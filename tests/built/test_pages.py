@@ -8,7 +8,8 @@ from PIL import Image
 
 from conftest import FIXTURE_DRAFTS as DRAFTS
 from conftest import FIXTURE_SITE_MAP as SITE_MAP
-from conftest import SETTINGS
+from conftest import SETTINGS, build_or_fail, parse
+from site_copy import article, write_site
 
 ARTICLE = "/artiklar/ledarskap-i-forandring/"
 # In `order:` (1, 2, 3), which is not the alphabetical order of the files.
@@ -129,12 +130,32 @@ def test_article_shows_the_services_it_names_in_their_order(page_of):
 
 def test_service_names_the_articles_about_it_and_links_to_contact(page_of):
     service = page_of("/tjanster/styrelsecoaching/")
-    assert [a["href"] for a in service.select(".source-note a")] == [ARTICLE]
+    articles = "#artiklar-rubrik ~ ul .teaser__title a"
+    assert [a["href"] for a in service.select(articles)] == [ARTICLE]
+    assert service.select_one("#artiklar-rubrik").text == "Artiklar om Styrelsecoaching"
+    assert not service.select("#artiklar-rubrik ~ p a")  # one article: no "Alla artiklar"
     assert service.select_one(".cta a")["href"] == "/kontakt/"
-    assert not page_of("/tjanster/teamcoaching/").select(".source-note")
+    assert not page_of("/tjanster/teamcoaching/").select("#artiklar-rubrik")
     # A hidden service is in no list, but its page still names the article about it.
     hidden = page_of("/tjanster/medarbetarsamtal/")
-    assert [a["href"] for a in hidden.select(".source-note a")] == [ARTICLE]
+    assert [a["href"] for a in hidden.select(articles)] == [ARTICLE]
+
+
+def test_a_service_named_by_many_articles_lists_the_newest_and_links_to_all(tmp_path):
+    shown = SETTINGS["RELATED_ARTICLES_SHOWN"]
+    newer = {
+        f"nytt-{n}.md": article(f"Nytt {n}", "services: [styrelsecoaching]\n").replace(
+            "2026-11-20", f"2026-12-{n:02d}"
+        )
+        for n in range(1, shown + 1)
+    }
+    content = write_site(tmp_path, newer)
+    service = parse(
+        build_or_fail("pelican.conf.py", tmp_path / "out", content), "/tjanster/styrelsecoaching/"
+    )
+    listed = [a["href"] for a in service.select("#artiklar-rubrik ~ ul .teaser__title a")]
+    assert listed == [f"/artiklar/nytt-{n}/" for n in range(shown, 0, -1)]  # not the oldest
+    assert [a["href"] for a in service.select("#artiklar-rubrik ~ p a")] == ["/artiklar/"]
 
 
 def test_a_renamed_file_keeps_its_old_address(fixture_site, page_of):

@@ -159,11 +159,16 @@ def test_article_shows_the_services_it_names(real_site, article):
 
 
 @pytest.mark.parametrize("service", of_kind("service"), ids=lambda e: e.path)
-def test_service_names_the_articles_about_it(real_site, service):
+def test_service_lists_the_newest_articles_about_it(real_site, service):
     slug = Path(service.path).name
-    about = [e.path for e in of_kind("article") if slug in (e.meta.get("services") or [])]
-    shown = [a["href"] for a in real_site.page(service.path).select(".source-note a")]
-    assert sorted(shown) == sorted(about)
+    about = [e for e in newest_first(of_kind("article")) if slug in (e.meta.get("services") or [])]
+    page = real_site.page(service.path)
+    shown = [a["href"] for a in page.select("#artiklar-rubrik ~ ul .teaser__title a")]
+    assert shown == [e.path for e in about[: SETTINGS["RELATED_ARTICLES_SHOWN"]]]
+    more = page.select_one("#artiklar-rubrik ~ p a")
+    assert (more["href"] if more else None) == (
+        LISTS[0] if len(about) > SETTINGS["RELATED_ARTICLES_SHOWN"] else None
+    )
 
 
 def test_pages_marked_noindex_say_so(real_production):
