@@ -232,6 +232,8 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
+# /artiklar/ shows the newest this many as teasers, the older a line each, by year.
+ARTICLE_LIST_TEASERS = 10
 # A service page lists the newest articles naming it, this many, then links to them all.
 RELATED_ARTICLES_SHOWN = 3
 

@@ -158,6 +158,26 @@ def test_a_service_named_by_many_articles_lists_the_newest_and_links_to_all(tmp_
     assert [a["href"] for a in service.select("#artiklar-rubrik ~ p a")] == ["/artiklar/"]
 
 
+def test_the_article_list_shows_the_newest_as_teasers_and_the_older_by_year(tmp_path):
+    teasers = SETTINGS["ARTICLE_LIST_TEASERS"]
+    dated = {  # with the fixture's two (2026-11-15, 2026-10-01): 2026 and 2025
+        f"a-{n:02d}.md": article(f"Artikel {n}").replace(
+            "2026-11-20", f"{2026 if n <= teasers else 2025}-09-{n:02d}"
+        )
+        for n in range(1, teasers + 3)
+    }
+    content = write_site(tmp_path, dated)
+    page = parse(build_or_fail("pelican.conf.py", tmp_path / "out", content), "/artiklar/")
+    shown = [a["href"] for a in page.select(".teaser__title a")]
+    assert len(shown) == teasers and shown[:2] == ["/artiklar/att-valja-coach/", ARTICLE]
+    years = [h.text for h in page.select("#aldre-rubrik ~ h3")]
+    assert years == ["2026", "2025"]  # newest first, each an id the jump list links to
+    assert [a["href"] for a in page.select("nav.years a")] == ["#ar-2026", "#ar-2025"]
+    older = [a["href"] for a in page.select(".archive__link")]
+    assert older[-2:] == ["/artiklar/a-12/", "/artiklar/a-11/"]  # 2025's, newest first
+    assert len(shown) + len(older) == len(dated) + 2
+
+
 def test_a_renamed_file_keeps_its_old_address(fixture_site, page_of):
     old = page_of("/artiklar/valj-coach/")
     refresh = old.find("meta", attrs={"http-equiv": "refresh"})["content"]
