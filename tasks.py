@@ -275,9 +275,10 @@ def bench(c, sizes="10,100,1000", runs=5):
     print("Wrote docs/performance.md, docs/performance.svg and docs/performance.json")
 
 
-@task
-def test(c):
+@task(help={"all_pages": "run the browser checks on every page, not a sample (nightly on CI)"})
+def test(c, all_pages=False):
     """Lint with ruff, then run the whole test suite."""
     c.run("ruff check .", echo=True)
     c.run("ruff format --check .", echo=True)
-    c.run("pytest", echo=True, env={"PYTHONUTF8": "1"})  # added to the environment
+    env = {"PYTHONUTF8": "1", **({"EPM_ALL_PAGES": "1"} if all_pages else {})}
+    c.run("pytest", echo=True, env=env)  # added to the environment

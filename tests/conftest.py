@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican.settings import get_settings_from_file
 
+from page_sample import changed_stems, sample
 from site_model.addresses import saved_as
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from tools.form_sink import FormSink
@@ -122,6 +123,13 @@ class Site:
             if file.relative_to(self.folder).parts[0] != ADMIN_FOLDER
         }
         return sorted(built - self.redirected())
+
+    def browser_paths(self):
+        """The pages the browser gates visit: every page of the fixture site, a sample of
+        the real one that covers each template and this change's pages (page_sample.py)."""
+        if self.content == FIXTURE_CONTENT:
+            return self.paths()
+        return sample(self.paths(), changed_stems(self.content, ROOT))
 
     def redirected(self):
         """The old addresses in the `_redirects` file: "/old/ /new/ 301"."""

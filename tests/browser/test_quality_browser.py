@@ -19,7 +19,7 @@ ARTICLE = "/artiklar/ledarskap-i-forandring/"
 def each_live(browser, each_production):
     """One browser page per content tree, shared by the checks that visit every page."""
     site, page, context = open_live(browser, each_production.folder)
-    yield site, page, each_production.paths()
+    yield site, page, each_production.browser_paths()
     context.close()
 
 

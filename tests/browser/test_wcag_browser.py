@@ -361,7 +361,7 @@ def pages(request):
     without anyone listing it."""
     site = request.getfixturevalue(f"{request.param}_site")
     # and the search page with hits shown (theme/scripts/search.js runs ?q= on load)
-    return [site.url + path for path in site.paths()] + [f"{site.url}/sok/?q={SEARCHED}"]
+    return [site.url + path for path in site.browser_paths()] + [f"{site.url}/sok/?q={SEARCHED}"]
 
 
 @pytest.fixture(scope="module")
