@@ -133,10 +133,12 @@ def cms_tab(browser, repository, site_folder):
 
 def open_entry(cms, path):
     # A fresh load: a change of the #route alone can leave the last form on screen a moment.
-    # The sign-in survives (the CMS keeps it in localStorage).
-    cms.goto(f"{cms.admin_url}#/collections/{path}")
-    cms.reload()
-    cms.get_by_label("Rubrik", exact=True).wait_for()
+    # From a blank page, so that it is one navigation: a #route change and then reload()
+    # raced the CMS's own routing, and on a busy machine reload() timed out or was
+    # interrupted. The sign-in survives (the CMS keeps it in localStorage).
+    cms.goto("about:blank")
+    cms.goto(f"{cms.admin_url}#/collections/{path}", wait_until="commit")
+    cms.get_by_label("Rubrik", exact=True).wait_for(timeout=60_000)
 
 
 def wait_until_saved(cms):
