@@ -22,6 +22,39 @@ MIN_WORDS = 50  # a hard-text note needs this many words; LIX says little about 
 LONGEST_SHOWN = 3
 # Words ending in s that are no noun's joining s: "tills vidare" is right as two words.
 NOT_JOINING_S = {"tills", "dels", "hans", "dess", "vars", "ens", "hos", "oss", "annars"}
+# After these a word in -s is a genitive: "en organisations kultur", "varje företags mål".
+DETERMINERS = {
+    "en",
+    "ett",
+    "varje",
+    "någon",
+    "något",
+    "ingen",
+    "inget",
+    "vilken",
+    "vilket",
+    "denna",
+    "detta",
+    "samma",
+    "annan",
+    "annat",
+    "min",
+    "mitt",
+    "din",
+    "ditt",
+    "sin",
+    "sitt",
+    "vår",
+    "vårt",
+    "er",
+    "ert",
+    "hans",
+    "hennes",
+    "dess",
+    "deras",
+    "dennes",
+    "vars",
+}
 
 
 @dataclass(frozen=True)
@@ -163,7 +196,10 @@ def spelling_notes(found, checker, word_list):
     split = {}
     for i, joined in pairs.items():
         first = found[i].text
-        joining_s = first.endswith("s") and len(first) > 3 and first[:-1] not in unknown
+        genitive = i > 0 and found[i].spaced and found[i - 1].text.lower() in DETERMINERS
+        joining_s = (
+            first.endswith("s") and len(first) > 3 and first[:-1] not in unknown and not genitive
+        )
         if joined not in unknown and (first in unknown or joining_s):
             split[i] = joined
     misspelled = [i for i in spelled if found[i].text in unknown and i not in split]
@@ -174,15 +210,9 @@ def spelling_notes(found, checker, word_list):
         # "t.ex" wants its last dot, which Hunspell's own guess ("tex") drops
         dot = is_abbreviation(text) and text + "." not in unknown
         guess = text + "." if dot else checker.suggestion(text)
-        notes.append(
-            note(
-                found[i],
-                "Stavning",
-                f'stavning? "{found[i].text}" — '
-                + (f'menade du "{guess}"? ' if guess else "")
-                + f"Är ordet rätt: lägg till det i {word_list}",
-            )
-        )
+        advice = "" if dot else f"Stämmer det? Lägg då till ordet i {word_list}"
+        said = f'stavning? "{text}" — ' + (f'menade du "{guess}"? ' if guess else "") + advice
+        notes.append(note(found[i], "Stavning", said.rstrip()))
     for i, joined in split.items():
         both = f"{found[i].text} {found[i + 1].text}"
         notes.append(note(found[i], "Särskrivning", f'särskrivning? "{both}" — skriv "{joined}"'))

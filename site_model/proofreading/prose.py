@@ -9,7 +9,19 @@ from dataclasses import dataclass
 
 from site_model.markdown import markdown_parser
 
-PROSE_FIELDS = ("title", "summary")
+# The front matter's text a reader sees (site_model/schema.py): the title and summary of
+# every kind, a coach's role, a case's story, a page's eyebrow.
+PROSE_FIELDS = (
+    "title",
+    "summary",
+    "role",
+    "client",
+    "challenge",
+    "approach",
+    "result",
+    "quote",
+    "eyebrow",
+)
 LINE_BREAKS = {"softbreak", "hardbreak"}
 # A link whose text is its address: www.… or <https://…> written in the text.
 ADDRESS_LINKS = {"linkify", "autolink"}
@@ -35,7 +47,11 @@ def field_blocks(source):
         start = source.meta_lines[name]
         end = min([line for line in starts if line > start] + [front_matter_end])
         first = lines[start - 1].split(":", 1)[1]  # after "summary:"
-        rest = [Piece(number, lines[number - 1]) for number in range(start + 1, end)]
+        rest = [
+            Piece(number, lines[number - 1])
+            for number in range(start + 1, end)
+            if not lines[number - 1].lstrip().startswith("#")  # a YAML comment
+        ]
         blocks.append([Piece(start, first), *rest])
     return blocks
 
@@ -64,7 +80,8 @@ def _inline_pieces(token, line):
             words.append(child.content)
         elif child.type == "image":  # the alt text is read out to those who cannot see it
             words.append(f" {child.content} ")
-        elif child.type == "code_inline":
-            words.append(" ")  # a word to readers, but not one to spell-check
+            line += sum(part.type in LINE_BREAKS for part in child.children or [])
+        elif child.type in ("code_inline", "html_inline"):
+            words.append(" ")  # code is not spell-checked; <br> parts two words
     pieces.append(Piece(line, "".join(words)))
     return [piece for piece in pieces if piece.text.strip()]

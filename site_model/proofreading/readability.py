@@ -15,6 +15,35 @@ SENTENCE_END = re.compile(r"(?<=[.!?:])[”’\"')\]]*\s+(?=[„”\"'(]?[A-ZÅ�
 BANDS = [(30, "mycket lätt"), (40, "lätt"), (50, "medelsvår"), (60, "svår")]
 HARDEST = "mycket svår"
 OPENING_WORDS = 4
+# A dot after these ends no sentence ("kl. 10", "t.ex. Stockholm"); nor after an initial
+# ("Anna M. Berg"). "osv." and "m.m." often do end one, so they are not here.
+ABBREVIATIONS = {
+    "kl",
+    "s",
+    "nr",
+    "ca",
+    "t.ex",
+    "bl.a",
+    "resp",
+    "jfr",
+    "ev",
+    "st",
+    "tel",
+    "p.g.a",
+    "pga",
+    "d.v.s",
+    "dvs",
+    "s.k",
+    "f.d",
+    "fr.o.m",
+    "t.o.m",
+    "ang",
+    "enl",
+    "inkl",
+    "exkl",
+    "fr",
+    "dr",
+}
 CLOSED = re.compile(r"[.!?:][”’\"')\]]*\s*$")
 
 
@@ -37,7 +66,7 @@ def sentences(blocks):
     for block in blocks:
         start, opening, total, long = None, [], 0, 0
         for piece in block:
-            parts = SENTENCE_END.split(piece.text)
+            parts = split_sentences(piece.text)
             for index, part in enumerate(parts):
                 part_words = [word for _, word in words(part)]
                 if part_words and start is None:
@@ -51,6 +80,19 @@ def sentences(blocks):
         if total:
             found.append(Sentence(start, total, long, " ".join(opening)))
     return found
+
+
+def split_sentences(text):
+    """The text cut at each SENTENCE_END that follows no abbreviation or initial."""
+    parts, start = [], 0
+    for end in SENTENCE_END.finditer(text):
+        before = text[start : end.start()].split()
+        last = before[-1].rstrip(".”’\"')]").lstrip("(„”\"'") if before else ""
+        if last.lower() in ABBREVIATIONS or (len(last) == 1 and last.isupper()):
+            continue
+        parts.append(text[start : end.start()])
+        start = end.end()
+    return [*parts, text[start:]]
 
 
 def lix(found):

@@ -32,7 +32,10 @@ def print_annotations(notes):
         )
     if len(notes) > ANNOTATIONS_PER_STEP:
         rest = len(notes) - ANNOTATIONS_PER_STEP
-        message = f"{rest} varningar till står i stegets logg (GitHub visar bara 10 per steg)"
+        plural = "" if rest == 1 else "ar"
+        message = (
+            f"Ytterligare {rest} varning{plural} står i stegets logg (GitHub visar 10 per steg)"
+        )
         print(workflow_command(message, level="notice", title="Språkgranskning"))
 
 
@@ -46,7 +49,7 @@ def tally(result):
     if hard:
         found.append(f"{hard} {'sida' if hard == 1 else 'sidor'} med svår text")
     said = ", ".join(found) if found else "inget att anmärka"
-    said += " (varningar, de stoppar inget bygge)."
+    said += " (bara varningar – bygget fortsätter)."
     if result.unavailable:
         said += f" Stavningen kontrollerades inte: {result.unavailable}."
     return f"språkgranskning: {said}"

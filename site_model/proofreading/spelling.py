@@ -23,6 +23,7 @@ WORD_LIST = "ordlista.txt"  # in the content folder: one word a line, # starts a
 # dots go (forandring); the suggestions missed "förändring" and took three times as long
 # until these joined the dictionary's own MAP lines.
 SWEDISH_MAP = ["aåä", "oö", "eé"]
+PARTS = re.compile(r"[-'’]")  # where hunspell breaks a word and judges each part
 INSTALL = "installera hunspell (Debian: apt install hunspell, macOS: brew install hunspell)"
 
 
@@ -60,29 +61,31 @@ class Speller:
             raise SpellingUnavailable(f"hunspell saknas — {INSTALL}")
         if not DICTIONARY.with_suffix(".dic").is_file():
             raise SpellingUnavailable("den svenska ordlistan saknas — kör `uv sync`")
-        self.entries = list(entries)  # word_list_entries()
         self._known = {}  # word → bool: live reload asks hunspell only about new words
         self._suggestions = {}
-        self._folder = tempfile.TemporaryDirectory(prefix="hunspell-")
-        weakref.finalize(self, self._folder.cleanup)
-        self.dictionary = Path(self._folder.name) / DICTIONARY.name
+        folder = Path(tempfile.mkdtemp(prefix="hunspell-"))
+        weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)  # goes with self
+        self.personal = folder / "ordlista.dic"  # word_list_entries()
+        self.personal.write_text("".join(f"{entry}\n" for entry in entries), "utf-8")
+        self.dictionary = folder / DICTIONARY.name  # the .aff with SWEDISH_MAP
         self.dictionary.with_suffix(".aff").write_text(
             with_swedish_map(DICTIONARY.with_suffix(".aff").read_text("utf-8")), "utf-8"
         )
-        shutil.copyfile(DICTIONARY.with_suffix(".dic"), self.dictionary.with_suffix(".dic"))
+        self.dictionary.with_suffix(".dic").symlink_to(DICTIONARY.with_suffix(".dic"))
 
     def _run(self, mode, lines):
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".dic") as personal:
-            personal.write("\n".join(self.entries) + "\n")
-            personal.flush()
+        command = [PROGRAM, "-d", str(self.dictionary), "-p", str(self.personal), "-i", "utf-8"]
+        try:
             result = subprocess.run(
-                [PROGRAM, "-d", str(self.dictionary), "-p", personal.name, "-i", "utf-8", mode],
+                [*command, mode],
                 input="\n".join(lines) + "\n",
                 capture_output=True,
                 text=True,
                 encoding="utf-8",
                 check=True,
             )
+        except (OSError, subprocess.SubprocessError, UnicodeError) as error:
+            raise SpellingUnavailable(f"hunspell svarade inte ({error})") from error
         return result.stdout.splitlines()
 
     def unknown(self, words):
@@ -92,7 +95,7 @@ class Speller:
         if new := sorted(words - self._known.keys()):
             flagged = set(self._run("-l", new))
             for word in new:  # hunspell breaks e-post at "-" and names the part it doubts
-                self._known[word] = not (word in flagged or flagged & set(word.split("-")))
+                self._known[word] = not (word in flagged or flagged & set(PARTS.split(word)))
         return {word for word in words if not self._known[word]}
 
     def suggestion(self, word):
@@ -110,10 +113,10 @@ class Speller:
         # "# word offset" (no guess), or "*", "+ root", "-" (known).
         answers = "\n".join(self._run("-a", [f"^{w}" for w in words])[1:]).split("\n\n")
         for word, answer in zip(words, answers, strict=False):
-            guesses = [
+            guesses = [  # only a guess for the whole word, not for a part of O’Neills
                 guess
                 for line in answer.splitlines()
-                if line.startswith("&")
+                if line.startswith(f"& {word} ")
                 for guess in line.split(": ", 1)[1].split(", ")
             ]
             self._suggestions[word] = next((g for g in guesses if " " not in g), None)

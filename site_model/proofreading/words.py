@@ -2,13 +2,17 @@
 
 import re
 
-TOKEN = re.compile(r"\S+")
+TOKEN = re.compile(r"[^\s–—]+")  # dashes part words: Stockholm–Göteborg
+SLASHED = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)+")  # chefer/medarbetare: two words
 LEADING, TRAILING = re.compile(r"^\W+"), re.compile(r"\W+$")  # quotes, brackets, punctuation
 # Letters, maybe joined by - (e-post), : (EPM:s) or an apostrophe: a word Hunspell can judge.
 SPELLABLE = re.compile(r"[^\W\d_]+(?:[-:'’][^\W\d_]+)*")
 # An abbreviation with dots (t.ex., bl.a., fr.o.m.): checked with its last dot, so that
-# "t.ex" is caught; a short first part keeps domain names (epm.se) out.
-ABBREVIATION = re.compile(r"[^\W\d_]{1,2}(?:\.[^\W\d_]{1,3})+\.?")
+# "t.ex" is caught; a short first part and no top-level domain at the end keep domain
+# names (epm.se, ki.se) out.
+ABBREVIATION = re.compile(
+    r"(?![^.]+\.(?:se|nu|com|org|net|eu|io|fi|no|dk)$)[^\W\d_]{1,2}(?:\.[^\W\d_]{1,3})+\.?"
+)
 LONG_WORD = 6  # LIX: a long word has more than six letters (Björnsson 1968)
 
 
@@ -22,7 +26,12 @@ def words(text):
         word = TRAILING.sub("", text[start : match.end()])
         if ABBREVIATION.fullmatch(word) and text[start + len(word) : start + len(word) + 1] == ".":
             word += "."
-        if any(ch.isalnum() for ch in word):
+        if SLASHED.fullmatch(word):
+            column = start
+            for part in word.split("/"):
+                found.append((column, part))
+                column += len(part) + 1
+        elif any(ch.isalnum() for ch in word):
             found.append((start, word))
     return found
 

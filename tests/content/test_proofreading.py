@@ -80,7 +80,7 @@ En god lednig lyssnar.
 En trygg arbets plats.
 En ny lednings grupp.
 
-Ett förändrings arbete tar tid, tills vidare.
+Allt förändrings arbete tar tid, tills vidare.
 
 ```
 feltstavat i kodblock
@@ -119,7 +119,8 @@ def test_each_note_says_what_to_write_instead(slips):
     messages = {note.line: note.message for note in spelling_notes(slips[2], "slarv.md")}
     word_list = slips[1] / "ordlista.txt"
     assert messages[2] == (
-        f'stavning? "möjlihet" — menade du "möjlighet"? Är ordet rätt: lägg till det i {word_list}'
+        'stavning? "möjlihet" — menade du "möjlighet"? '
+        f"Stämmer det? Lägg då till ordet i {word_list}"
     )
     guessed = 0
     for line, (word, right) in SEEDED.items():
@@ -204,18 +205,19 @@ def test_the_build_stays_green_and_shows_each_slip_on_its_line(slips):
     assert result.returncode == 0, result.stderr
     assert (
         'content/articles/slarv.md:11: stavning? "ochså" — menade du "också"? '
-        "Är ordet rätt: lägg till det i content/ordlista.txt"
+        "Stämmer det? Lägg då till ordet i content/ordlista.txt"
     ) in result.stderr.splitlines()
     warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning ")]
     assert (
         "::warning file=content/articles/slarv.md,line=11,title=Stavning::"
-        'stavning? "ochså" — menade du "också"? Är ordet rätt: lägg till det i content/ordlista.txt'
+        'stavning? "ochså" — menade du "också"? '
+        "Stämmer det? Lägg då till ordet i content/ordlista.txt"
     ) in warnings
     assert len(spelling_notes(slips[2])) == 20
     assert len(warnings) == 10  # as many as GitHub shows per step; the rest in the log:
     assert (
-        "::notice title=Språkgranskning::10 varningar till står i stegets logg "
-        "(GitHub visar bara 10 per steg)"
+        "::notice title=Språkgranskning::Ytterligare 10 varningar står i stegets logg "
+        "(GitHub visar 10 per steg)"
     ) in result.stdout.splitlines()
     assert "språkgranskning: " in result.stderr
     assert (root / "output" / "artiklar" / "slarv" / "index.html").exists()
@@ -301,3 +303,44 @@ def test_the_production_build_puts_each_pages_lix_in_the_run_summary(tmp_path, m
     article = "content/articles/allt-du-behover-veta-om-coaching-och-mentorskap.md"
     page = next(p for p in proofread(settings_for(ROOT / "content")).pages if p.path == article)
     assert f"| `{article}` | {page.words} | {page.lix} | {page.band} |" in "\n".join(rows)
+
+
+def test_what_is_right_swedish_or_not_prose_gets_no_note(tmp_path):
+    head = SLIPS.split("## Varje")[0].replace("möjlihet", "mod").replace("utvekling", "vardag")
+    body = (
+        "En organisations kultur och varje företags mål.\n\n"  # genitives after a determiner
+        "| Kolumn |\n| --- |\n| en<br>radbrytning |\n\n"  # <br> parts two words
+        "Chefer/medarbetare i Stockholm–Göteborg, se ki.se.\n"
+    )
+    content = write_site(tmp_path, {"ratt.md": head + body})
+    assert spelling_notes(proofread(settings_for(content)), "ratt.md") == []
+
+
+def test_a_cases_story_is_checked_on_its_line_and_a_yaml_comment_is_not(tmp_path):
+    content = write_site(tmp_path, {})
+    case = content / "cases" / "ny-vd.md"
+    text = case.read_text("utf-8").replace(
+        "\nresult: ", "\n# en felstavnig\nresult: Ett resulltat. "
+    )
+    case.write_text(text, "utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "resulltat" in t)
+    notes = spelling_notes(proofread(settings_for(content)), "ny-vd.md")
+    assert [(n.line, n.message.split(" — ")[0]) for n in notes] == [(line, 'stavning? "resulltat"')]
+
+
+def test_lix_does_not_end_a_sentence_at_an_abbreviation_or_an_initial():
+    from site_model.proofreading.prose import Piece
+
+    text = "Vi ses kl. 10 med Anna M. Berg, t.ex. Stockholm. Sedan går vi."
+    assert [s.words for s in sentences([[Piece(1, text)]])] == [10, 3]
+
+
+def test_a_hunspell_that_fails_stops_nothing(slips, monkeypatch, tmp_path):
+    fake = tmp_path / "hunspell"
+    fake.write_text("#!/bin/sh\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
+    _speller.cache_clear()
+    result = proofread(settings_for(slips[1]))
+    _speller.cache_clear()
+    assert spelling_notes(result) == [] and result.unavailable.startswith("hunspell svarade inte")
