@@ -105,7 +105,7 @@ class Text:
     """What one content file gives the proofreading."""
 
     path: str  # as shown
-    words: list[Word]  # of the title, the summary and the body, in order
+    words: list[Word]  # of its prose fields (prose.py) and its body, in order
     sentences: list[Sentence]  # of the body
 
 
