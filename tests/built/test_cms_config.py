@@ -161,11 +161,14 @@ def test_admin_scripts_are_self_hosted_and_its_policy_only_as_loose_as_needed(fi
     # _headers: the same policy for /admin/*, with frame-ancestors only a header can carry.
     blocks = (fixture_production.folder / "_headers").read_text("utf-8").split("\n\n")
     admin = next(block for block in blocks if block.startswith(f"/{ADMIN_FOLDER}/*\n"))
-    detach, *lines = admin.splitlines()[1:]
+    lines = [line.strip() for line in admin.splitlines()[1:]]
     # A host joins every matching rule's headers, and both policies would apply: the
-    # site's is detached first (Cloudflare Pages' "!" syntax).
-    assert detach.strip() == "! Content-Security-Policy"
-    fields = dict(line.strip().split(": ", 1) for line in lines)
+    # site's are detached first (Cloudflare Pages' "!" syntax), each before its own.
+    detached = [line.removeprefix("! ") for line in lines if line.startswith("! ")]
+    assert detached == ["Content-Security-Policy", "Cross-Origin-Opener-Policy"]
+    fields = dict(line.split(": ", 1) for line in lines if not line.startswith("! "))
+    # The sign-in popup answers to /admin/ (tests/browser/test_hosts_browser.py).
+    assert fields["Cross-Origin-Opener-Policy"] == "same-origin-allow-popups"
     header = csp(fields["Content-Security-Policy"])
     assert header.pop("frame-ancestors") == "'none'"
     assert header == meta
