@@ -1,6 +1,7 @@
 """The one entry point for people and CI: `uv run invoke --list`."""
 
 import atexit
+import json
 import os
 import shutil
 import socket
@@ -42,7 +43,11 @@ CONFIG = {
     "sink_log": ROOT / ".form-sink" / "submissions.jsonl",
     "cms_port": SITE["CMS_SERVER_PORT"],
     "cms_server": ROOT / "node_modules" / "decap-server" / "dist" / "index.js",
-    "watched": ["content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"],
+    "content": ["content/**/*"],
+    "code": ["theme/**/*", "plugins/**/*.py", "*.py"],
+    # Pelican's own cache of what its reader made of each file, for the preview only: on a
+    # save, the other 299 articles are not read again (docs/performance.md).
+    "reader_cache": ROOT / "cache" / "pelican",
 }
 
 
@@ -168,21 +173,35 @@ def livereload(c):
     start_form_sink()
     start_cms_server()
 
+    preview = [
+        # livereload injects an inline script, which the CSP rightly blocks: the
+        # preview leaves the <meta> CSP out; builds, tests and production keep it.
+        "CSP_IN_META=false",
+        "CACHE_CONTENT=true",
+        "LOAD_CONTENT_CACHE=true",
+        f"CACHE_PATH={json.dumps(str(CONFIG['reader_cache']))}",
+    ]
+
     def rebuild():
         try:
-            # livereload injects an inline script, which the CSP rightly blocks: the
-            # preview leaves the <meta> CSP out; builds, tests and production keep it.
-            build_site(CONFIG["settings_dev"], settings=["CSP_IN_META=false"])
+            build_site(CONFIG["settings_dev"], settings=preview)
         except SystemExit:
             print(
                 "Bygget misslyckades; förhandsvisningen visar det senaste lyckade bygget.",
                 file=sys.stderr,
             )
 
-    rebuild()
+    def rebuild_all():
+        """Settings, theme or plugins changed: what the reader made may change too."""
+        shutil.rmtree(CONFIG["reader_cache"], ignore_errors=True)
+        rebuild()
+
+    rebuild_all()
     server = Server()
-    for pattern in CONFIG["watched"]:
+    for pattern in CONFIG["content"]:
         server.watch(str(ROOT / pattern), rebuild)
+    for pattern in CONFIG["code"]:
+        server.watch(str(ROOT / pattern), rebuild_all)
     # open_url_delay=None: never try to open a browser (there may be no display).
     server.serve(
         host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["output"]), open_url_delay=None
@@ -281,4 +300,6 @@ def test(c, all_pages=False):
     c.run("ruff check .", echo=True)
     c.run("ruff format --check .", echo=True)
     env = {"PYTHONUTF8": "1", **({"EPM_ALL_PAGES": "1"} if all_pages else {})}
-    c.run("pytest", echo=True, env=env)  # added to the environment
+    # One worker a core (pytest-xdist), a module's tests on one worker so that its fixtures
+    # are made once; the sites are built once per worker.
+    c.run("pytest -n auto --dist loadscope", echo=True, env=env)  # added to the environment

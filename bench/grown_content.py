@@ -42,29 +42,89 @@ NEW_SERVICES = {  # slug: title; the real content's four come first
     "chefscoaching": "Chefscoaching",
 }
 TOPICS = [
-    "ledarskap", "förändring", "mentorskap", "styrelsearbete", "karriären", "prestation",
-    "motivation", "feedback", "ledningsgruppen", "kommunikation", "målsättning", "stress",
+    "ledarskap",
+    "förändring",
+    "mentorskap",
+    "styrelsearbete",
+    "karriären",
+    "prestation",
+    "motivation",
+    "feedback",
+    "ledningsgruppen",
+    "kommunikation",
+    "målsättning",
+    "stress",
 ]
 ANGLES = [
-    "Fem frågor om {}", "Så börjar du med {}", "Vad vi lärt oss om {}", "Coaching och {}",
-    "När {} står still", "Tre misstag kring {}", "Mentorns syn på {}", "{} i praktiken",
+    "Fem frågor om {}",
+    "Så börjar du med {}",
+    "Vad vi lärt oss om {}",
+    "Coaching och {}",
+    "När {} står still",
+    "Tre misstag kring {}",
+    "Mentorns syn på {}",
+    "{} i praktiken",
 ]
 HEADINGS = [
-    "Bakgrund", "Utmaningen", "Så arbetade vi", "Vad som förändrades", "Det här kan du göra",
-    "Frågor att ställa sig", "Vanliga missförstånd", "Resultatet", "Nästa steg", "Att tänka på",
+    "Bakgrund",
+    "Utmaningen",
+    "Så arbetade vi",
+    "Vad som förändrades",
+    "Det här kan du göra",
+    "Frågor att ställa sig",
+    "Vanliga missförstånd",
+    "Resultatet",
+    "Nästa steg",
+    "Att tänka på",
 ]
 # Company names made of two parts, 25 × 12 = 300 distinct ones; past 300 a number follows.
 PLACES = [
-    "Norr", "Söder", "Väst", "Öster", "Berg", "Sjö", "Skog", "Dal", "Ström", "Fjäll", "Ängs",
-    "Hav", "Lund", "Björk", "Ek", "Gran", "Sten", "Älv", "Myr", "Ljung", "Vik", "Holm", "Ås",
-    "Hed", "Bäck",
+    "Norr",
+    "Söder",
+    "Väst",
+    "Öster",
+    "Berg",
+    "Sjö",
+    "Skog",
+    "Dal",
+    "Ström",
+    "Fjäll",
+    "Ängs",
+    "Hav",
+    "Lund",
+    "Björk",
+    "Ek",
+    "Gran",
+    "Sten",
+    "Älv",
+    "Myr",
+    "Ljung",
+    "Vik",
+    "Holm",
+    "Ås",
+    "Hed",
+    "Bäck",
 ]
 TRADES = [
-    "metall", "bygg", "data", "frakt", "kraft", "tryck", "vård", "mejeri", "konsult", "logistik",
-    "textil", "plast",
+    "metall",
+    "bygg",
+    "data",
+    "frakt",
+    "kraft",
+    "tryck",
+    "vård",
+    "mejeri",
+    "konsult",
+    "logistik",
+    "textil",
+    "plast",
 ]
 ROLES = [
-    "vd:n", "HR-chefen", "ekonomichefen", "produktionschefen", "försäljningschefen",
+    "vd:n",
+    "HR-chefen",
+    "ekonomichefen",
+    "produktionschefen",
+    "försäljningschefen",
     "styrelseordföranden",
 ]
 
@@ -108,18 +168,20 @@ def article(number, services, prose, when):
         f"title: {title}",
         f"date: {when.isoformat()}",
         "author: Therése M. Sandberg",
-        f"summary: Om {topic} och hur {role} på {client} arbetade med det tillsammans med en coach.",
+        f"summary: Om {topic} och hur {role} på {client} arbetade med det med en coach.",
         "services:",
         *(f"  - {service}" for service in named),
         "---",
         "",
     ]
     if number % 3 == 0:
-        parts += [f"![{role.capitalize()} på {client} under ett samtal]"
-                  f"({{static}}../images/foto-{number + 1:04d}.jpg)", ""]
+        parts += [
+            f"![{role.capitalize()} på {client} under ett samtal]"
+            f"({{static}}../images/foto-{number + 1:04d}.jpg)",
+            "",
+        ]
     parts += [
-        f"När {role} på {client} hörde av sig handlade det om {topic}. "
-        f"{paragraph(rng, sentences)}",
+        f"När {role} på {client} hörde av sig handlade det om {topic}. {paragraph(rng, sentences)}",
         "",
     ]
     for index, heading in enumerate(headings):

@@ -1,10 +1,14 @@
 """From saving a Markdown file to the browser showing the new page, under `invoke livereload`.
 
 Runs the real task on a copy of the project with the fixture site as its content (so the
-team's content is never touched and the measurement does not change with it), with
+team's content is never touched and the measurement does not change with it), or with the
+real content grown to N articles (bench/grown_content.py, one article saved), with
 Chromium watching the page, and times each save until the new words are on screen.
+
+    uv run python -m bench.livereload_latency --articles 300
 """
 
+import argparse
 import shutil
 import signal
 import subprocess
@@ -19,11 +23,11 @@ from playwright.sync_api import sync_playwright
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
+from .grown_content import grow
 from .measure import ROOT, median
 
 SETTINGS = get_settings_from_file(str(ROOT / "pelican.conf.py"))
-PAGE = f"http://{SETTINGS['PREVIEW_HOST']}:{SETTINGS['PREVIEW_PORT']}/kontakt/"
-EDITED = Path("content/pages/kontakt.md")
+PREVIEW = f"http://{SETTINGS['PREVIEW_HOST']}:{SETTINGS['PREVIEW_PORT']}"
 CONTENT = ROOT / "tests" / "fixtures" / "site"
 COPIED = [
     *("theme", "plugins", "site_model", "tools", "tasks.py", "pelican.conf.py", "publishconf.py"),
@@ -41,15 +45,24 @@ def wait_until_served(url, seconds=60):
     raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
-def reload_latencies(runs):
-    """Median seconds from save to the reloaded page, and every sample."""
+def reload_latencies(runs, articles=None):
+    """Median seconds from save to the reloaded page, and every sample: on the fixture site,
+    or on the real content grown to `articles`."""
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder)
         for name in COPIED:
             source = ROOT / name
             copy = shutil.copytree if source.is_dir() else shutil.copy
             copy(source, project / name)
-        shutil.copytree(CONTENT, project / "content")
+        if articles is None:
+            shutil.copytree(CONTENT, project / "content")
+            edited, page = Path("content/pages/kontakt.md"), f"{PREVIEW}/kontakt/"
+        else:
+            grow(project, articles)
+            # The photos encoded once, as on the editor's machine after the first build.
+            shutil.copytree(ROOT / "cache" / "images", project / "cache" / "images")
+            middle = f"artikel-{articles // 2:04d}"
+            edited, page = Path(f"content/articles/{middle}.md"), f"{PREVIEW}/artiklar/{middle}/"
         server = subprocess.Popen(
             [sys.executable, "-m", "invoke", "livereload"],
             cwd=project,
@@ -58,21 +71,21 @@ def reload_latencies(runs):
             start_new_session=True,
         )
         try:
-            wait_until_served(PAGE)
-            samples = measure(project / EDITED, runs)
+            wait_until_served(page, seconds=600)
+            samples = measure(project / edited, page, runs)
         finally:
             server.send_signal(signal.SIGINT)
             server.wait(timeout=20)
     return {"median": median(samples), "samples": samples}
 
 
-def measure(markdown, runs):
+def measure(markdown, page_url, runs):
     original = markdown.read_text("utf-8")
     samples = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
-        page.goto(PAGE)
+        page.goto(page_url)
         page.wait_for_timeout(2000)  # the watcher's first look finds every file new
         for run in range(runs):
             marker = f"Mätpunkt {run}"
@@ -83,3 +96,15 @@ def measure(markdown, runs):
             samples.append(time.perf_counter() - started)
         browser.close()
     return samples
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, help="grow the real content to this many")
+    parser.add_argument("--runs", type=int, default=7)
+    arguments = parser.parse_args()
+    print(reload_latencies(arguments.runs, arguments.articles))
+
+
+if __name__ == "__main__":
+    main()

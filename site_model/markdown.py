@@ -18,7 +18,7 @@ On top of markdown-it-py's "gfm-like" preset (tables, strikethrough, autolinks):
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown.extensions.toc import slugify
 from markdown_it import MarkdownIt
@@ -42,6 +42,15 @@ def heading_slug(title: str) -> str:
     """The id of a heading titled `title`: Python-Markdown's toc slugify (ASCII, lower
     case, words joined by '-'), which made the ids links already point to."""
     return slugify(title, "-")
+
+
+@lru_cache(maxsize=4096)
+def parsed(text: str) -> tuple[list, dict]:
+    """(tokens, env) of the Markdown `text`, parsed once per process: the content checks
+    and the proofreading read every file, and live reload reads them again on every save,
+    so an unchanged file is not parsed again. Shared: read them, never change them."""
+    env = {}
+    return markdown_parser().parse(text, env), env
 
 
 @cache

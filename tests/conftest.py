@@ -12,7 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -54,6 +54,8 @@ FIXTURE_SITE_MAP = [
 FIXTURE_DRAFTS = ["/utkast/framtida-tjanst/", "/utkast/utkast-om-mentorskap/"]
 # The editors' content; tests/content/test_editor_changes.py points this at an edited copy.
 REAL_CONTENT = Path(os.environ.get("CONTENT_UNDER_TEST", ROOT / "content"))
+# …and hands over its production build of that copy, so that it is not built twice.
+REAL_PRODUCTION_BUILT = os.environ.get("CONTENT_UNDER_TEST_PRODUCTION")
 ARTIFACTS = ROOT / "test-artifacts"
 ADMIN_FOLDER = "admin"  # the editors' CMS (plugins/admin), not a reader's page
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]  # what axe-core checks
@@ -105,9 +107,14 @@ class Site:
     folder: Path
     content: Path
     url: str = ""
+    parsed: dict = field(default_factory=dict, repr=False, compare=False)
 
     def page(self, path):
-        return parse(self.folder, path)
+        """The page at `path`, parsed once per session (html5lib takes tens of ms a page, and
+        the gates read every page several times): read it, never change it."""
+        if path not in self.parsed:
+            self.parsed[path] = parse(self.folder, path)
+        return self.parsed[path]
 
     def paths(self):
         """Every reader's page that was built, as site URL paths ("/", "/kontakt/", "/404.html").
@@ -175,6 +182,8 @@ def fixture_production(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def real_production(tmp_path_factory):
+    if REAL_PRODUCTION_BUILT:
+        return Site(Path(REAL_PRODUCTION_BUILT), REAL_CONTENT, PRODUCTION_ENV["SITEURL"])
     folder = tmp_path_factory.mktemp("real-production")
     build_or_fail("publishconf.py", folder, REAL_CONTENT, **PRODUCTION_ENV)
     return Site(folder, REAL_CONTENT, PRODUCTION_ENV["SITEURL"])

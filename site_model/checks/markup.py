@@ -16,7 +16,7 @@ exactly the tokens the page is made of. What is refused, and why:
 
 import re
 
-from site_model.markdown import markdown_parser
+from site_model.markdown import parsed
 
 from .body import Prose
 from .protocol import per_file
@@ -46,8 +46,7 @@ def check_markup(source, site):
         )
     for number, match in prose.find(re.compile(CLASS_LINE.pattern, re.MULTILINE)):
         yield from _class_problems(number, match)
-    env = {}
-    tokens = markdown_parser().parse("\n".join(text for _, text in source.body), env)
+    tokens, env = parsed("\n".join(text for _, text in source.body))
     for offset, token in _located(tokens):
         line = source.body_start + offset
         if token.type in ("html_block", "html_inline"):

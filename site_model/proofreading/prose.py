@@ -7,7 +7,7 @@ checked is what the page shows.
 
 from dataclasses import dataclass
 
-from site_model.markdown import markdown_parser
+from site_model.markdown import parsed
 
 # The front matter's text a reader sees (site_model/schema.py): the title and summary of
 # every kind, a coach's role, a case's story, a page's eyebrow.
@@ -60,7 +60,7 @@ def body_blocks(source):
     """[[Piece, …], …]: the body's blocks in order, each as the lines it spans."""
     text = "\n".join(line for _, line in source.body)
     blocks = []
-    for token in markdown_parser().parse(text):
+    for token in parsed(text)[0]:
         if token.type == "inline" and token.map:
             blocks.append(_inline_pieces(token, source.body_start + token.map[0]))
     return [block for block in blocks if block]

@@ -1,11 +1,17 @@
-"""The production build served by Cloudflare's own runtime (`wrangler pages dev`, from
-npm), which applies `_headers` as Cloudflare Pages does: each page gets exactly one
-Content-Security-Policy, its path's, and the editors' CMS at /admin/ works there.
+"""The production build's `_headers` as the hosts that read it apply it: each page gets
+exactly one Content-Security-Policy, its path's, and the editors' CMS at /admin/ works.
 
-Cloudflare sends the headers of every rule that matches a path, joined; a policy on
-/admin/* therefore starts with `! Content-Security-Policy`, which detaches the site's."""
+- Cloudflare Pages, by its own runtime (`wrangler pages dev`, from npm). It sends the
+  headers of every rule that matches a path, joined; a policy on /admin/* therefore starts
+  with `! Content-Security-Policy`, which detaches the site's.
+- Netlify, by its own headers engine (@netlify/headers, what its local dev server runs,
+  from npm; tests/netlify_headers.mjs). Of the rules that match, a later one's header
+  replaces an earlier one's of the same name, and its parser skips the `!` lines (no
+  colon), so the same file serves both."""
 
+import json
 import os
+import shutil
 import subprocess
 import time
 import urllib.request
@@ -18,6 +24,7 @@ from production_site import SITEURL, ProductionSite
 from tools.static_server import serving
 
 WRANGLER = ROOT / "node_modules" / ".bin" / "wrangler"
+NETLIFY_ENGINE = ROOT / "node_modules" / "@netlify" / "headers"
 READER_HEADERS = ["Strict-Transport-Security", "X-Content-Type-Options", "Referrer-Policy"]
 
 
@@ -111,3 +118,30 @@ def test_the_cms_sign_in_popup_can_answer_its_opener(cloudflare, browser, tmp_pa
         popup.wait_for_load_state()
         assert popup.evaluate("window.opener !== null")
     page.context.close()
+
+
+def netlify_headers(folder, paths):
+    """{"errors": [what Netlify's parser refused], "headers": {path: {name: value}}}."""
+    require("node", shutil.which("node"), "install Node.js")
+    require("@netlify/headers", NETLIFY_ENGINE.exists(), "run `npm ci`")
+    script = ROOT / "tests" / "netlify_headers.mjs"
+    run = subprocess.run(
+        ["node", str(script), str(folder), *paths], capture_output=True, text=True, check=True
+    )
+    return json.loads(run.stdout)
+
+
+def test_netlify_gives_each_page_exactly_its_paths_headers(fixture_production):
+    site = ProductionSite(fixture_production.folder)
+    pages = [p for p in FIXTURE_SITE_MAP if p != "/404.html"]
+    answer = netlify_headers(fixture_production.folder, [*pages, "/admin/"])
+    assert answer["errors"] == []
+    for path in pages:
+        headers = answer["headers"][path]
+        assert headers["Content-Security-Policy"] == site.csp(path), path
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin", path
+        assert all(headers.get(name) for name in READER_HEADERS), path
+    admin = answer["headers"]["/admin/"]
+    assert admin["Content-Security-Policy"] == site.csp("/admin/")
+    assert admin["Cross-Origin-Opener-Policy"] == "same-origin-allow-popups"
+    assert admin["X-Robots-Tag"] == "noindex"

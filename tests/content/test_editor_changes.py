@@ -176,7 +176,7 @@ def test_the_typo_fix_is_on_the_page(edited_build, edited):
     assert TYPO_FIX in page.select_one(".prose").get_text()
 
 
-def test_the_suite_holds_for_the_edited_content(edited):
+def test_the_suite_holds_for_the_edited_content(edited, edited_build):
     """The real-content tests and gates, run on the edited copy as CI would run them."""
     result = subprocess.run(
         [
@@ -193,7 +193,11 @@ def test_the_suite_holds_for_the_edited_content(edited):
             "real",
         ],
         cwd=ROOT,
-        env={**os.environ, "CONTENT_UNDER_TEST": str(edited.content)},
+        env={
+            **os.environ,
+            "CONTENT_UNDER_TEST": str(edited.content),
+            "CONTENT_UNDER_TEST_PRODUCTION": str(edited_build),
+        },
         capture_output=True,
         text=True,
     )
