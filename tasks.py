@@ -55,10 +55,12 @@ def build_site(settings_file, output=CONFIG["output"], content=None, settings=()
     """Build into a fresh folder and swap it in only if the build succeeds."""
     output = Path(output)
     staging = Path(tempfile.mkdtemp(prefix=".output-", dir=output.parent))
-    arguments = ["-s", str(settings_file), "-o", str(staging), "--fatal", "warnings"]
-    arguments += [item for setting in settings for item in ("-e", setting)]
+    arguments = [*([str(content)] if content else []), "-s", str(settings_file)]
+    arguments += ["-o", str(staging), "--fatal", "warnings"]
+    # Last: -e takes every argument after it.
+    arguments += ["-e", *settings] if settings else []
     try:
-        pelican_main([*arguments, *([str(content)] if content else [])])
+        pelican_main(arguments)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

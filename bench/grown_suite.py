@@ -5,10 +5,11 @@ The clone's content/ is bench/grown_content.py's, committed, then one article is
 a commit of its own, as an editor's change reaches CI; the image cache is copied in warm,
 as CI keeps it. Then `.ci/run`, CI's own script, runs there.
 
-    uv run python -m bench.grown_suite 300          # prints seconds and the last lines
+    uv run python -m bench.grown_suite 300 --log /tmp/suite-300.log
 """
 
 import argparse
+import os
 import shutil
 import subprocess
 import tempfile
@@ -40,24 +41,30 @@ def grown_clone(folder, articles):
     return clone
 
 
-def run_suite(articles):
-    """(seconds, exit code, the run's last lines) of `.ci/run` at `articles` articles."""
-    with tempfile.TemporaryDirectory() as folder:
+def run_suite(articles, log):
+    """(seconds, exit code) of `.ci/run` at `articles` articles; its output goes to `log`."""
+    with tempfile.TemporaryDirectory() as folder, open(log, "w") as output:
         clone = grown_clone(folder, articles)
         started = time.perf_counter()
+        environment = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
         run = subprocess.run(
-            ["bash", ".ci/run"], cwd=clone, capture_output=True, text=True, check=False
+            ["bash", ".ci/run"],
+            cwd=clone,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=environment,
+            check=False,
         )
-        seconds = time.perf_counter() - started
-        return seconds, run.returncode, (run.stdout + run.stderr).splitlines()[-15:]
+        return time.perf_counter() - started, run.returncode
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", type=int)
-    seconds, code, tail = run_suite(parser.parse_args().articles)
-    print("\n".join(tail))
-    print(f".ci/run: exit {code} after {seconds:.0f} s")
+    parser.add_argument("--log", type=Path, default=Path("grown-suite.log"))
+    arguments = parser.parse_args()
+    seconds, code = run_suite(arguments.articles, arguments.log)
+    print(f".ci/run at {arguments.articles} articles: exit {code} after {seconds:.0f} s")
 
 
 if __name__ == "__main__":

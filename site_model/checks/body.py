@@ -4,7 +4,7 @@ import re
 from bisect import bisect_right
 
 from site_model.kinds import content_kinds
-from site_model.markdown import markdown_parser
+from site_model.markdown import parsed
 
 from .protocol import per_file
 
@@ -44,7 +44,7 @@ class Prose:
 
 def heading_ids(source):
     """The ids the page gives this file's headings, as the site's Markdown makes them."""
-    tokens = markdown_parser().parse("\n".join(text for _, text in source.body))
+    tokens, _ = parsed("\n".join(text for _, text in source.body))
     return {token.attrGet("id") for token in tokens if token.type == "heading_open"}
 
 

@@ -32,8 +32,24 @@ def search(page, query):
     page.goto(SEARCH)
     page.get_by_label("Sök på webbplatsen").fill(query)
     expect(page.get_by_role("status")).to_contain_text(f"”{query}”")
+    return shown_hits(page)
+
+
+def shown_hits(page):
     links = page.locator("[data-search-results] a")
     return [href.removeprefix(SITEURL) for href in links.evaluate_all("as => as.map(a => a.href)")]
+
+
+def every_hit(page, query):
+    """search(), then "Visa fler träffar" until the reader has seen every hit."""
+    search(page, query)
+    links = page.locator("[data-search-results] a")
+    more = page.get_by_role("button", name="Visa fler träffar")
+    while more.is_visible():
+        shown = links.count()
+        more.click()
+        expect(links).not_to_have_count(shown)  # the next hits are in
+    return shown_hits(page)
 
 
 @pytest.mark.parametrize(
@@ -190,7 +206,9 @@ def rarest_words(texts):
 
 
 def test_real_articles_are_found_by_their_own_words(real_phone):
-    """Every article in the browser sample (page_sample.py), by its rarest word."""
+    """Every article in the browser sample (page_sample.py), by its rarest word. Pagefind
+    finds a word's other forms too (skillnaden: skillnader), so the article may come after
+    others that have them: the reader shows every hit."""
     site, page, built = real_phone
     articles = [path for path in built.paths() if re.fullmatch(r"/artiklar/[^/]+/", path)]
     assert articles
@@ -198,5 +216,5 @@ def test_real_articles_are_found_by_their_own_words(real_phone):
         {path: built.page(path).select_one(".prose").get_text(" ") for path in articles}
     )
     for path in set(articles) & set(built.browser_paths()):
-        assert path in search(page, rarest[path]), rarest[path]
+        assert path in every_hit(page, rarest[path]), rarest[path]
     assert site.errors == []
