@@ -8,6 +8,7 @@ plugins/proofreading prints the notes on every build, `invoke check-content` too
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from site_model.checks import content_files, shown_path
 from site_model.checks.source import read_source
@@ -100,7 +101,7 @@ class Word:
     spaced: bool  # only a space between it and the word before, on the same line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per file version (_read): hashed by identity
 class Text:
     """What one content file gives the proofreading."""
 
@@ -117,9 +118,8 @@ def proofread(settings):
     ]
     result = Proofreading()
     word_list = content_root / WORD_LIST
-    found = [word for text in texts for word in text.words]
     try:
-        result.notes += spelling_notes(found, speller(word_list), shown_path(word_list))
+        result.notes += notes_of(texts, speller(word_list), shown_path(word_list))
     except SpellingUnavailable as error:
         result.unavailable = str(error)
     for text in texts:
@@ -146,6 +146,26 @@ def _read(path, shown, kind, modified, size):
     return Text(
         shown, [word for piece in pieces for word in line_words(shown, piece)], sentences(body)
     )
+
+
+# {Speller: {Text: its spelling notes}}: live reload looks again only at the saved file.
+_NOTES = WeakKeyDictionary()
+
+
+def notes_of(texts, checker, word_list):
+    """The spelling notes of the texts: those of a text seen before with this checker as
+    they were, the new texts' together (one Hunspell call for all their words)."""
+    seen = _NOTES.get(checker, {})
+    kept = {text: seen[text] for text in texts if text in seen}
+    new = [text for text in texts if text not in kept]
+    if new:
+        by_path = {text.path: [] for text in new}
+        found = [word for text in new for word in text.words]
+        for found_note in spelling_notes(found, checker, word_list):
+            by_path[found_note.path].append(found_note)
+        kept |= {text: by_path[text.path] for text in new}
+    _NOTES[checker] = kept  # only the texts of today's files: old versions go
+    return [found_note for text in texts for found_note in kept[text]]
 
 
 def line_words(path, piece):

@@ -32,7 +32,7 @@ def words(text):
             for part in word.split("/"):
                 found.append((column, part))
                 column += len(part) + 1
-        elif any(ch.isalnum() for ch in word):
+        elif word[:1].isalnum() or any(ch.isalnum() for ch in word):
             found.append((start, word))
     return found
 
@@ -49,4 +49,6 @@ def spellable(word):
 
 
 def is_long(word):
-    return sum(ch.isalpha() for ch in word) > LONG_WORD
+    if len(word) <= LONG_WORD:  # the cheap test first: it runs for every word of the site
+        return False
+    return word.isalpha() or sum(ch.isalpha() for ch in word) > LONG_WORD
