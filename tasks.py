@@ -162,6 +162,18 @@ def serve(c):
         server.server_close()
 
 
+def preview_settings(reader_cache=CONFIG["reader_cache"]):
+    """The settings `invoke livereload` adds to pelican.conf.py, as `-e NAME=json` takes them."""
+    return [
+        # livereload injects an inline script, which the CSP rightly blocks: the
+        # preview leaves the <meta> CSP out; builds, tests and production keep it.
+        "CSP_IN_META=false",
+        "CACHE_CONTENT=true",
+        "LOAD_CONTENT_CACHE=true",
+        f"CACHE_PATH={json.dumps(str(reader_cache))}",
+    ]
+
+
 @task
 def livereload(c):
     """Build, serve on 127.0.0.1:8000 and reload the browser on every change; /admin/ too."""
@@ -175,18 +187,9 @@ def livereload(c):
     start_form_sink()
     start_cms_server()
 
-    preview = [
-        # livereload injects an inline script, which the CSP rightly blocks: the
-        # preview leaves the <meta> CSP out; builds, tests and production keep it.
-        "CSP_IN_META=false",
-        "CACHE_CONTENT=true",
-        "LOAD_CONTENT_CACHE=true",
-        f"CACHE_PATH={json.dumps(str(CONFIG['reader_cache']))}",
-    ]
-
     def rebuild():
         try:
-            build_site(CONFIG["settings_dev"], settings=preview)
+            build_site(CONFIG["settings_dev"], settings=preview_settings())
         except SystemExit:
             print(
                 "Bygget misslyckades; förhandsvisningen visar det senaste lyckade bygget.",
