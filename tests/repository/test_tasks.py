@@ -5,6 +5,8 @@ import shutil
 import subprocess
 import sys
 
+from pelican.settings import read_settings
+
 from conftest import FIXTURE_CONTENT, ROOT, parse
 
 # What only the test and dev groups bring (pyproject.toml), by import name.
@@ -18,19 +20,21 @@ def test_tasks_load_without_the_test_dependencies():
     assert result.returncode == 0, result.stderr
 
 
-def test_the_preview_shows_a_save_with_pelicans_reader_cache_warm(tmp_path):
-    """`invoke livereload` keeps what Pelican's reader made of each file (so that a save at
-    300 articles reads one file again, not 300): the saved text must still show."""
+def test_the_preview_shows_each_save(tmp_path):
+    """`invoke livereload` rebuilds in one process, which keeps what it parsed and proofread
+    of each file until the file changes (site_model.markdown.parsed, the proofreading's
+    memos): a save, and a second one, must still show, and be proofread."""
     import tasks
+    from site_model.proofreading import proofread
 
-    content, output, cache = tmp_path / "content", tmp_path / "output", tmp_path / "cache"
+    content, output = tmp_path / "content", tmp_path / "output"
     shutil.copytree(FIXTURE_CONTENT, content)
     article = content / "articles" / "att-valja-coach.md"
-    for saved in ("Första sparningen.", "Andra sparningen."):
+    settings = read_settings(str(tasks.CONFIG["settings_dev"]), override={"PATH": str(content)})
+    for saved in ("Första sparningen.", "Andra sparnigen."):
         article.write_text(article.read_text("utf-8") + f"\n{saved}\n", "utf-8")
-        tasks.build_site(
-            tasks.CONFIG["settings_dev"], output, content, tasks.preview_settings(cache)
-        )
+        tasks.build_site(tasks.CONFIG["settings_dev"], output, content, tasks.PREVIEW_SETTINGS)
         text = parse(output, "/artiklar/att-valja-coach/").select_one(".prose").get_text()
         assert saved in text
-    assert list(cache.glob("ArticlesGenerator-Readers*")), "Pelican wrote no reader cache"
+    notes = [note.message for note in proofread(settings).notes if note.path.endswith(article.name)]
+    assert any('"sparnigen"' in message for message in notes), notes
