@@ -60,7 +60,8 @@ def reload_latencies(runs, articles=None):
         else:
             grow(project, articles)
             # The photos encoded once, as on the editor's machine after the first build.
-            shutil.copytree(ROOT / "cache" / "images", project / "cache" / "images")
+            if (ROOT / "cache" / "images").exists():
+                shutil.copytree(ROOT / "cache" / "images", project / "cache" / "images")
             middle = f"artikel-{articles // 2:04d}"
             edited, page = Path(f"content/articles/{middle}.md"), f"{PREVIEW}/artiklar/{middle}/"
         server = subprocess.Popen(

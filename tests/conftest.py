@@ -145,25 +145,6 @@ class Site:
         return {words[0] for words in map(str.split, lines) if words[-1:] == ["301"]}
 
 
-# The slowest modules first (--durations at 300 articles): pytest-xdist hands out a module
-# at a time in this order, so the workers end together instead of one waiting for the
-# other's last long module.
-SLOWEST_FIRST = [
-    "test_editor_changes.py",
-    "test_image_corpus_browser.py",
-    "test_wcag_browser.py",
-    "test_quality_browser.py",
-]
-
-
-def pytest_collection_modifyitems(items):
-    def rank(item):
-        name = item.path.name
-        return SLOWEST_FIRST.index(name) if name in SLOWEST_FIRST else len(SLOWEST_FIRST)
-
-    items.sort(key=rank)  # a stable sort: each module's own order stays
-
-
 @pytest.fixture(scope="session")
 def sink(tmp_path_factory):
     log = tmp_path_factory.mktemp("sink") / "submissions.jsonl"

@@ -227,9 +227,10 @@ def og_image(path, cache, background):
     if not target.exists():
         upright = flatten(in_srgb(open_upright(path)), background)
         image = ImageOps.fit(upright, OG_SIZE, Image.LANCZOS)
-        staging = target.with_suffix(".tmp")
-        _save(image, staging, "JPEG")
-        staging.replace(target)
+        # A file of its own to write: two builds (the test workers') may make it at once.
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as file:
+            _save(image, file, "JPEG")
+        os.replace(file.name, target)
     return target
 
 

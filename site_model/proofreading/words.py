@@ -32,7 +32,7 @@ def words(text):
             for part in word.split("/"):
                 found.append((column, part))
                 column += len(part) + 1
-        elif word[:1].isalnum() or any(ch.isalnum() for ch in word):
+        elif any(ch.isalnum() for ch in word):
             found.append((start, word))
     return found
 

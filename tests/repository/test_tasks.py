@@ -7,7 +7,7 @@ import sys
 
 from pelican.settings import read_settings
 
-from conftest import FIXTURE_CONTENT, ROOT, parse
+from conftest import FIXTURE_CONTENT, ROOT, parse, require
 
 # What only the test and dev groups bring (pyproject.toml), by import name.
 NOT_FOR_PUBLISHING = ["bs4", "html5lib", "playwright", "pypdf", "pytest", "matplotlib"]
@@ -26,6 +26,8 @@ def test_the_preview_shows_each_save(tmp_path):
     memos): a save, and a second one, must still show, and be proofread."""
     import tasks
     from site_model.proofreading import proofread
+
+    require("hunspell", shutil.which("hunspell"), "apt-get install hunspell")
 
     content, output = tmp_path / "content", tmp_path / "output"
     shutil.copytree(FIXTURE_CONTENT, content)
