@@ -133,7 +133,7 @@ def real_prose(content):
     """The editors' sentences and list items: (sentences, items), from articles and services."""
     sentences, items = [], []
     for file in sorted([*content.glob("articles/*.md"), *content.glob("services/*.md")]):
-        body = file.read_text("utf-8").split("\n---", 1)[1].split("\n", 1)[1]
+        body = "\n".join(line for _, line in read_source(file, str(file), file.parent.name)[0].body)
         for block in re.split(r"\n\s*\n", body):
             block = block.strip()
             if block.startswith("- "):

@@ -15,13 +15,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from pelican.settings import get_settings_from_file
 from playwright.sync_api import sync_playwright
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
+from tools.static_server import wait_until_served
 
 from .grown_content import grow
 from .measure import ROOT, median
@@ -32,17 +32,6 @@ CONTENT = ROOT / "tests" / "fixtures" / "site"
 COPIED = [
     *("theme", "plugins", "site_model", "tools", "tasks.py", "pelican.conf.py", "publishconf.py"),
 ]
-
-
-def wait_until_served(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
 def reload_latencies(runs, articles=None):
@@ -72,7 +61,7 @@ def reload_latencies(runs, articles=None):
             start_new_session=True,
         )
         try:
-            wait_until_served(page, seconds=600)
+            wait_until_served(page, server, seconds=600)
             samples = measure(project / edited, page, runs)
         finally:
             server.send_signal(signal.SIGINT)

@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
+import urllib.request
 from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -101,3 +103,17 @@ def serving(folder, like_production=False):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def wait_until_served(url, server=None, seconds=60):
+    """Return once `url` answers; OSError if it has not within `seconds`, or as soon as the
+    server's process (a Popen, when given) has exited."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            if (server and server.poll() is not None) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)

@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import subprocess
-import time
 import urllib.request
 
 import pytest
@@ -21,21 +20,11 @@ import pytest
 from cms_session import free_port
 from conftest import FIXTURE_SITE_MAP, ROOT, require
 from production_site import SITEURL, ProductionSite
-from tools.static_server import serving
+from tools.static_server import serving, wait_until_served
 
 WRANGLER = ROOT / "node_modules" / ".bin" / "wrangler"
 NETLIFY_ENGINE = ROOT / "node_modules" / "@netlify" / "headers"
 READER_HEADERS = ["Strict-Transport-Security", "X-Content-Type-Options", "Referrer-Policy"]
-
-
-def wait_until_served(url, server, seconds=60):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            return urllib.request.urlopen(url, timeout=2)
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise
 
 
 @pytest.fixture(scope="module")
