@@ -53,6 +53,13 @@ def parsed(text: str) -> tuple[list, dict]:
     return markdown_parser().parse(text, env), env
 
 
+@lru_cache(maxsize=4096)
+def rendered(text: str) -> str:
+    """The HTML of the Markdown `text`, rendered once per process: live reload reads
+    every file again on each save, and only the saved one has changed."""
+    return markdown_parser().render(text)
+
+
 @cache
 def markdown_parser() -> MarkdownIt:
     """A MarkdownIt for the site's Markdown; `.render(text)` gives the page's HTML."""

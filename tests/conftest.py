@@ -205,13 +205,18 @@ def require(tool, found, how):
 
 
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
+# One short run of the checker: Java's quick compiler and one-thread collector take half the
+# CPU time of the defaults (320 pages: 17 s against 36 s; the same errors). The quick
+# compiler's deeper stack wants a larger thread stack (the checker says at least 512k).
+JAVA_FOR_ONE_RUN = ["-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 
 
 def nu_checker_errors(files):
     """What the Nu HTML Checker says is wrong in these HTML files ("" when nothing)."""
     require("vnu.jar", VNU.exists() and shutil.which("java"), "run `npm ci` and install Java 17")
+    command = ["java", *JAVA_FOR_ONE_RUN, "-jar", VNU, "--errors-only", "--format", "gnu", *files]
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", *map(str, files)],
+        list(map(str, command)),
         capture_output=True,
         text=True,
     )

@@ -14,8 +14,11 @@ text; its `kind` (Artikel, Tjänst, …) is shown with each result.
 
 The records are written to a temporary folder and indexed by Pagefind's command line
 (`python -m pagefind`): its Python API answers each call after about 0.1 s, which at 100
-articles would add 10 s to every build. Of what Pagefind writes, only what the search
-page loads is published (KEPT): not its ready-made interfaces, which we do not use.
+articles would add 10 s to every build. Pagefind starts as soon as every page's text is
+final and none is written yet (Pelican's get_writer signal), and indexes on the second
+core while Pelican writes the pages; the bundle is moved into output/pagefind/ when the
+build is done. Of what Pagefind writes, only what the search page loads is published
+(KEPT): not its ready-made interfaces, which we do not use.
 """
 
 import logging
@@ -38,7 +41,8 @@ NOT_INDEXED_TEMPLATES = {"start", "search"}  # teasers of other pages; the searc
 # The index, the fragments, the script and its worker, and the Swedish search engine.
 KEPT = ("index", "fragment", "pagefind-entry.json", "pagefind.js", "pagefind-worker.js")
 KEPT_PATTERNS = ("*.pf_meta", "wasm.*.pagefind")
-CONTEXT = {}  # the build's shared context, kept until the pages are written
+CONTEXT = {}  # the build's shared context, kept until the pages' text is final
+RUNNING = {}  # "indexing": the build's Indexing, from get_writer until finalized
 
 
 def is_indexed(content):
@@ -80,38 +84,68 @@ def records(context):
     return [record(page, kind, language) for page, kind in listed if is_indexed(page)]
 
 
-def write_index(found, output):
-    """Index `found` with Pagefind into output/pagefind/, then drop what is not loaded."""
-    bundle = Path(output) / FOLDER
-    shutil.rmtree(bundle, ignore_errors=True)
-    with tempfile.TemporaryDirectory() as pages:
+class Indexing:
+    """Pagefind indexing the records `found` [(url, html)] in a process of its own, into a
+    temporary folder; `into(output)` waits for it and publishes the bundle."""
+
+    def __init__(self, found):
+        self.started = time.perf_counter()
+        self.pages = len(found)
+        self.folder = Path(tempfile.mkdtemp(prefix="site-search-"))
+        site = self.folder / "records"
         for url, html in found:
-            file = Path(pages) / saved_as(url)
+            file = site / saved_as(url)
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(html, "utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", pages, "--output-path", bundle]
-        subprocess.run([*map(str, command), "--silent"], check=True)
-    kept = {bundle / name for name in KEPT}
-    kept |= {file for pattern in KEPT_PATTERNS for file in bundle.glob(pattern)}
-    kept -= set(bundle.glob("wasm.unknown.pagefind"))  # pages without a language: none
-    for file in bundle.iterdir():
-        if file not in kept:
-            shutil.rmtree(file) if file.is_dir() else file.unlink()
+        command = [sys.executable, "-m", "pagefind", "--site", site, "--output-path"]
+        self.process = subprocess.Popen([*map(str, command), self.folder / FOLDER, "--silent"])
+
+    def into(self, output):
+        """Wait for Pagefind, then move what the search page loads to output/pagefind/.
+        CalledProcessError when Pagefind failed."""
+        try:
+            if self.process.wait():
+                raise subprocess.CalledProcessError(self.process.returncode, self.process.args)
+            bundle = self.folder / FOLDER
+            kept = {bundle / name for name in KEPT}
+            kept |= {file for pattern in KEPT_PATTERNS for file in bundle.glob(pattern)}
+            kept -= set(bundle.glob("wasm.unknown.pagefind"))  # pages without a language: none
+            for file in bundle.iterdir():
+                if file not in kept:
+                    shutil.rmtree(file) if file.is_dir() else file.unlink()
+            shutil.rmtree(Path(output) / FOLDER, ignore_errors=True)
+            shutil.move(bundle, Path(output) / FOLDER)
+        finally:
+            self.cancel()
+        seconds = time.perf_counter() - self.started
+        logger.info("site_search: %d sidor i sökindexet (%.1f s)", self.pages, seconds)
+
+    def cancel(self):
+        """Stop Pagefind if it still runs (a build that failed) and remove its folder."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def build_index(pelican):
-    started = time.perf_counter()
-    found = records(CONTEXT.pop("context"))
-    if not found:  # Pagefind refuses an empty site; the search page then finds nothing
+def start_index(pelican):
+    """Start Pagefind on the records of the build (at get_writer: every page's text final)."""
+    if earlier := RUNNING.pop("indexing", None):  # left by a build that failed
+        earlier.cancel()
+    if found := records(CONTEXT.pop("context")):
+        RUNNING["indexing"] = Indexing(found)
+
+
+def finish_index(pelican):
+    if indexing := RUNNING.pop("indexing", None):
+        indexing.into(pelican.output_path)
+    else:  # Pagefind refuses an empty site; the search page then finds nothing
         shutil.rmtree(Path(pelican.output_path) / FOLDER, ignore_errors=True)
         logger.info("site_search: inga sidor att söka i")
-        return
-    write_index(found, pelican.output_path)
-    seconds = time.perf_counter() - started
-    logger.info("site_search: %d sidor i sökindexet (%.1f s)", len(found), seconds)
 
 
 def register():
     logging.getLogger(__name__).setLevel(logging.INFO)
     signals.all_generators_finalized.connect(keep_context)
-    signals.finalized.connect(build_index)
+    signals.get_writer.connect(start_index)
+    signals.finalized.connect(finish_index)
