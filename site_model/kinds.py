@@ -105,8 +105,17 @@ def _check_keys(where, entry, required, optional):
 
 
 def content_kinds(settings: dict) -> dict[str, Kind]:
-    """{name: Kind} for every kind, in the order of CONTENT_KINDS."""
-    return {name: kind_from_entry(name, entry) for name, entry in settings["CONTENT_KINDS"].items()}
+    """{name: Kind} for every kind, in the order of CONTENT_KINDS; ValueError as
+    kind_from_entry. Asked for thousands of times a build, so made once per CONTENT_KINDS
+    (its entries are plain data, so their repr tells them apart)."""
+    entries = settings["CONTENT_KINDS"]
+    key = repr(entries)
+    if key not in _MADE:
+        _MADE[key] = {name: kind_from_entry(name, entry) for name, entry in entries.items()}
+    return dict(_MADE[key])
+
+
+_MADE = {}  # repr(CONTENT_KINDS) -> {name: Kind}; Kinds are frozen
 
 
 def own_kinds(settings: dict) -> dict[str, Kind]:
