@@ -28,6 +28,7 @@ from .site import (
     check_url_and_save_as,
 )
 from .source import read_source
+from .written_links import check_written_links
 
 NOT_PAGE_TEMPLATES = {"base"}
 # Every check: check(site) → Problems (protocol.py). A new check is a function and a line.
@@ -61,16 +62,32 @@ def known_templates(settings):
     return {path.stem for path in templates.glob("*.html")} - NOT_PAGE_TEMPLATES
 
 
-def check_content(settings):
-    """All problems in the content folder, in file order."""
+def read_site(settings):
+    """(Site, problems of the files that cannot be read as content)."""
     content_root = Path(settings["PATH"])
     problems, sources = [], []
     for path, kind in content_files(content_root, settings):
         source, read_problems = read_source(path, shown_path(path), kind)
         problems += read_problems
         sources += [source] if source is not None else []
-    site = Site(settings, content_root, sources, known_templates(settings), shown_path)
+    return Site(settings, content_root, sources, known_templates(settings), shown_path), problems
+
+
+def check_content(settings):
+    """All problems in the content folder, in file order."""
+    site, problems = read_site(settings)
     problems += [problem for check in CHECKS for problem in check(site)]
+    return in_file_order(problems)
+
+
+def check_built_links(settings, output):
+    """The problems of the links written as addresses (written_links.py), once `output`
+    holds the build."""
+    site, _ = read_site(settings)
+    return in_file_order(check_written_links(site, output, settings["SITEURL"]))
+
+
+def in_file_order(problems):
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
 
 

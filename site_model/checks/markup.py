@@ -3,7 +3,8 @@ shows it, or refused here with its line and a fix. Nothing passes that readers s
 
 The file is parsed by the site's own Markdown (commonmark_reader), so the checks see
 exactly the tokens the page is made of. What is refused, and why:
-- raw HTML, except a few harmless inline tags: an embed (iframe, script, video, …) is
+- raw HTML, except a few harmless inline tags (and the check boxes of a task list, which
+  the Markdown makes, not the editor): an embed (iframe, script, video, …) is
   blocked by the site's Content-Security-Policy and shows as a blank box, other HTML is
   not what the CMS preview shows;
 - lines starting with a typed bullet ('•' from Word): Markdown shows them as one run-on
@@ -11,12 +12,14 @@ exactly the tokens the page is made of. What is refused, and why:
 - an image that is not in content/ (another site's address: the CSP blocks it) or not
   written with {static} (it is not published): readers get a broken image;
 - a block class the theme does not style, or in the old '{: .x }' form: shown as text;
-- a footnote without its note, or a note nothing refers to: shown as '[^1]', or lost.
+- a footnote without its note, or a note nothing refers to: shown as '[^1]', or lost;
+- a link to a script or a local file (`javascript:`, `file:`, …): Markdown will not make
+  it a link and shows it as typed, though the CMS preview shows a link.
 """
 
 import re
 
-from site_model.markdown import parsed
+from site_model.markdown import markdown_parser, parsed
 
 from .body import Prose
 from .protocol import per_file
@@ -30,7 +33,16 @@ TYPED_BULLET = re.compile(r"^[ \t]*([•◦▪▫●○■□‣⁃∙·])[ \t]"
 THEME_CLASSES = {"section-link"}
 CLASS_LINE = re.compile(r"^[ \t]*\{(:?)([^}]*)\}[ \t]*$")
 PELICAN_LINK = re.compile(r"^\{(static|attach|filename)\}")
+# `- [ ] …` and `- [x] …` (GFM task lists): the boxes the site's Markdown itself writes.
+TASK_BOXES = {
+    token.content
+    for line in markdown_parser().parse("- [ ] a\n- [x] b")
+    for token in line.children or []
+    if token.type == "html_inline"
+}
 UNREFERRED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
+# The addresses markdown-it will not link (its validateLink): shown as text, not a link.
+UNSAFE_LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?(javascript|vbscript|file|data):", re.I)
 
 
 @per_file
@@ -46,10 +58,16 @@ def check_markup(source, site):
         )
     for number, match in prose.find(re.compile(CLASS_LINE.pattern, re.MULTILINE)):
         yield from _class_problems(number, match)
+    for number, match in prose.find(UNSAFE_LINK):
+        yield (
+            number,
+            f"en länk till '{match[1]}:' blir ingen länk utan visas som text — "
+            "länka till en sida (https://…) eller skriv texten utan länk",
+        )
     tokens, env = parsed("\n".join(text for _, text in source.body))
-    for offset, token in _located(tokens):
+    for offset, token in located(tokens):
         line = source.body_start + offset
-        if token.type in ("html_block", "html_inline"):
+        if token.type in ("html_block", "html_inline") and token.content not in TASK_BOXES:
             yield from ((line + extra, message) for extra, message in _html_problems(token))
         elif token.type == "image":
             if message := _image_problem(token.attrGet("src") or ""):
@@ -68,7 +86,7 @@ def check_markup(source, site):
         )
 
 
-def _located(tokens, offset=0):
+def located(tokens, offset=0):
     """Yield (line offset in the body, token) for every token, inline ones included."""
     for token in tokens:
         start = token.map[0] if token.map else offset

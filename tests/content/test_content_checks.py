@@ -220,6 +220,11 @@ MISTAKES = {
         write(NEW, article(body="\n[^1]: En not.\n")),
         f"{NEW}:14: fotnoten [^1] används aldrig i texten — lägg till [^1] där den hör hemma",
     ),
+    "a link to a script": (
+        write(NEW, article(body="\nKlicka [här](javascript:alert(1)).\n")),
+        f"{NEW}:14: en länk till 'javascript:' blir ingen länk utan visas som text — "
+        "länka till en sida",
+    ),
     "image without alt text": (
         write(NEW, article(body="\n![]({static}../images/portratt.jpg)\n")),
         f"{NEW}:14: en bild saknar alt-text",
@@ -562,3 +567,51 @@ def test_tricky_title_is_text_in_json_ld_and_open_graph(tricky_site):
     assert page.find("meta", property="og:title")["content"] == f"{TRICKY_TITLE} | EPM"
     # The title's </script> never closes the JSON-LD block early.
     assert "</script><script>alert" not in (tricky_site / "artiklar/knepig/index.html").read_text()
+
+
+# Links written as an address, as the link button of /admin/ writes them: checked against
+# what the build wrote (site_model/checks/written_links.py).
+GOOD_ADDRESS_LINKS = [
+    "[tjänsten](/tjanster/teamcoaching/)",
+    "[från artikeln](../../tjanster/teamcoaching/)",
+    "[frågorna](/artiklar/att-valja-coach/#fragor-att-stalla)",
+    "[den gamla adressen](/artiklar/valj-coach/)",
+    "[utan snedstreck sist](/kontakt)",
+    "[listan](/artiklar/) och [flödet](/artiklar/atom.xml)",
+    "[en annan webbplats](https://example.com/finns-inte/)",
+]
+BROKEN_ADDRESS_LINKS = {
+    "[tjänsten](/tjanster/finns-inte/)": "länken /tjanster/finns-inte/ leder inte till någon",
+    "[mer](tjanster/teamcoaching/)": "länken tjanster/teamcoaching/ leder inte till någon sida "
+    "på webbplatsen — börja adressen med /: (/tjanster/teamcoaching/)",
+    "[här](http://127.0.0.1:8000/kontakt/)": "länken http://127.0.0.1:8000/kontakt/ går till "
+    "förhandsvisningen på din dator, som läsarna inte når — skriv bara adressen på "
+    "webbplatsen: (/kontakt/)",
+    "[priset](/tjanster/teamcoaching/#finns-inte)": "sidan /tjanster/teamcoaching/ har inget id",
+    "[produktion](https://www.epm.example/tjanster/finns-inte/)": "länken https://www.epm."
+    "example/tjanster/finns-inte/ leder inte till någon sida",
+}
+
+
+def test_a_link_written_as_an_address_must_reach_a_written_page(workspace):
+    links = [*GOOD_ADDRESS_LINKS, *BROKEN_ADDRESS_LINKS]
+    write(NEW, article(body="".join(f"\n{link}\n" for link in links)))(workspace)
+    lines = (workspace / NEW).read_text("utf-8").splitlines()
+    expected = {
+        f"{NEW}:{lines.index(link) + 1}: {message}"
+        for link, message in BROKEN_ADDRESS_LINKS.items()
+    }
+    before = tree_digest(workspace / "output")
+    result = build_with_swap(workspace, "publishconf.py", **PRODUCTION_ENV)
+    assert result.returncode == 1
+    reported = result.stderr.strip().splitlines()
+    assert reported[-1] == f"content_checks: {len(expected)} fel; bygget stoppades.", reported
+    for line in expected:
+        assert any(problem.startswith(line) for problem in reported[:-1]), (line, reported)
+    assert tree_digest(workspace / "output") == before  # the readers' site stays as it was
+
+
+def test_a_link_to_a_written_page_builds_in_the_preview_too(workspace):
+    write(NEW, article(body="".join(f"\n{link}\n" for link in GOOD_ADDRESS_LINKS)))(workspace)
+    result = build_with_swap(workspace)
+    assert result.returncode == 0, result.stderr
