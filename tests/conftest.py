@@ -7,6 +7,8 @@ Two content trees are built with the project's theme, plugins and settings:
   invariants that any valid content meets.
 """
 
+import functools
+import hashlib
 import json
 import os
 import shutil
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from filelock import FileLock
 from pelican.settings import get_settings_from_file
 
 from page_sample import changed_stems, sample
@@ -173,10 +176,30 @@ def real_site(tmp_path_factory, sink):
     yield from served_dev_build(tmp_path_factory, REAL_CONTENT, sink)
 
 
+def built_once(tmp_path_factory, name, content):
+    """The production build of `content`, made once a run: the first xdist worker to ask
+    builds it under a lock, the others wait for it and read it (pytest-xdist's recipe for
+    session fixtures). Tests only read it. (The development builds are a worker's own:
+    their form posts to that worker's sink.)"""
+
+    def build_into(folder):
+        return build_or_fail("publishconf.py", folder, content, **PRODUCTION_ENV)
+
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build_into(tmp_path_factory.mktemp(name))
+    run = tmp_path_factory.getbasetemp().parent  # this run's, above each worker's folder
+    folder, done = run / name, run / f"{name}.built"
+    with FileLock(run / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            build_into(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def fixture_production(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("production")
-    build_or_fail("publishconf.py", folder, FIXTURE_CONTENT, **PRODUCTION_ENV)
+    folder = built_once(tmp_path_factory, "production", FIXTURE_CONTENT)
     return Site(folder, FIXTURE_CONTENT, PRODUCTION_ENV["SITEURL"])
 
 
@@ -184,8 +207,7 @@ def fixture_production(tmp_path_factory):
 def real_production(tmp_path_factory):
     if REAL_PRODUCTION_BUILT:
         return Site(Path(REAL_PRODUCTION_BUILT), REAL_CONTENT, PRODUCTION_ENV["SITEURL"])
-    folder = tmp_path_factory.mktemp("real-production")
-    build_or_fail("publishconf.py", folder, REAL_CONTENT, **PRODUCTION_ENV)
+    folder = built_once(tmp_path_factory, "real-production", REAL_CONTENT)
     return Site(folder, REAL_CONTENT, PRODUCTION_ENV["SITEURL"])
 
 
@@ -212,15 +234,52 @@ JAVA_FOR_ONE_RUN = ["-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 
 
 def nu_checker_errors(files):
-    """What the Nu HTML Checker says is wrong in these HTML files ("" when nothing)."""
+    """What the Nu HTML Checker says is wrong in these HTML files ("" when nothing). A page
+    whose exact bytes this checker passed before is not sent again (nu_passed)."""
     require("vnu.jar", VNU.exists() and shutil.which("java"), "run `npm ci` and install Java 17")
-    command = ["java", *JAVA_FOR_ONE_RUN, "-jar", VNU, "--errors-only", "--format", "gnu", *files]
+    passed = nu_passed()
+    unchecked = {file: digest(file.read_bytes()) for file in map(Path, files)}
+    unchecked = {file: key for file, key in unchecked.items() if key not in passed.keys}
+    if not unchecked:
+        return ""
+    command = ["java", *JAVA_FOR_ONE_RUN, "-jar", VNU, "--errors-only", "--format", "gnu"]
     result = subprocess.run(
-        list(map(str, command)),
+        list(map(str, [*command, *unchecked])),
         capture_output=True,
         text=True,
     )
-    return result.stderr if result.returncode else ""
+    if result.returncode:
+        return result.stderr
+    passed.add(unchecked.values())
+    return ""
+
+
+def digest(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class PassedPages:
+    """The digests of the pages a checker passed, one a line in a file: the main suite, the
+    editor scenario's run of it and the next run send the Nu checker only what is new (the
+    same page with the same checker gets the same verdict). Lines are appended whole, so
+    xdist's workers can share the file."""
+
+    file: Path
+    keys: set
+
+    def add(self, keys):
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        with self.file.open("a", encoding="ascii") as lines:
+            lines.write("".join(f"{key}\n" for key in keys))
+        self.keys |= set(keys)
+
+
+@functools.cache
+def nu_passed():
+    """The pages this vnu.jar passed (in cache/, which `invoke clean` empties)."""
+    file = ROOT / "cache" / f"nu-passed-{digest(VNU.read_bytes())[:16]}.txt"
+    return PassedPages(file, set(file.read_text("ascii").split()) if file.exists() else set())
 
 
 # Browser: the system Chromium, never a downloaded one.
