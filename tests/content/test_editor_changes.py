@@ -189,8 +189,10 @@ def test_the_suite_holds_for_the_edited_content(edited, edited_build):
             "tests/content/test_real_content.py",
             "tests/built/test_typography.py",
             "tests/built/test_quality.py",
+            # The edited copy's production build (edited_build) ran the content checks
+            # already; `invoke check-content` itself is tested on the real content.
             "-k",
-            "real",
+            "real and not the_content_passes_its_checks",
         ],
         cwd=ROOT,
         env={
