@@ -1,12 +1,14 @@
 """The one entry point for people and CI: `uv run invoke --list`."""
 
 import atexit
+import io
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
+from contextlib import redirect_stderr
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -20,6 +22,7 @@ from site_model.checks import report
 from site_model.proofreading import proofread
 from site_model.proofreading.report import print_notes, summary_table
 from tools.audit import markdown_table, missed_goals, run_audit
+from tools.build_failed import Tee, show_failure
 from tools.build_summary import (
     addresses_summary,
     append_step_summary,
@@ -164,6 +167,25 @@ def serve(c):
 PREVIEW_SETTINGS = ["CSP_IN_META=false"]
 
 
+def rebuild_preview(output=CONFIG["output"], content=None):
+    """One build of `invoke livereload`; False when it failed. Then the pages of the last
+    good build stay, each with a banner that says what failed (tools/build_failed.py): the
+    editor sees it in the preview, where they look, and not only in the terminal, while
+    /admin/ says "saved" either way."""
+    said = io.StringIO()
+    try:
+        with redirect_stderr(Tee(sys.stderr, said)):
+            build_site(CONFIG["settings_dev"], output, content, PREVIEW_SETTINGS)
+    except SystemExit:
+        print(
+            "Bygget misslyckades; förhandsvisningen visar det senaste lyckade bygget.",
+            file=sys.stderr,
+        )
+        show_failure(Path(output), said.getvalue())
+        return False
+    return True
+
+
 @task
 def livereload(c):
     """Build, serve on 127.0.0.1:8000 and reload the browser on every change; /admin/ too."""
@@ -177,19 +199,10 @@ def livereload(c):
     start_form_sink()
     start_cms_server()
 
-    def rebuild():
-        try:
-            build_site(CONFIG["settings_dev"], settings=PREVIEW_SETTINGS)
-        except SystemExit:
-            print(
-                "Bygget misslyckades; förhandsvisningen visar det senaste lyckade bygget.",
-                file=sys.stderr,
-            )
-
-    rebuild()
+    rebuild_preview()
     server = Server()
     for pattern in CONFIG["watched"]:
-        server.watch(str(ROOT / pattern), rebuild)
+        server.watch(str(ROOT / pattern), rebuild_preview)
     # open_url_delay=None: never try to open a browser (there may be no display).
     server.serve(
         host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["output"]), open_url_delay=None

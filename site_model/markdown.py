@@ -70,7 +70,7 @@ def markdown_parser() -> MarkdownIt:
     md.core.ruler.push("dashes", _dashes_and_ellipses)
     md.linkify.set({"fuzzy_link": False})  # GFM links www.… and http…, not bare "epm.se"
     md.linkify.add("www.", {"validate": _www_length(md.linkify), "normalize": _with_http})
-    md.use(footnote_plugin).use(tasklists_plugin)
+    md.use(footnote_plugin).use(tasklists_plugin, label=True)  # the item's text names its box
     md.use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_slug)
     md.use(attrs_block_plugin, allowed=["class"])
     md.normalizeLink = _keeping_placeholders

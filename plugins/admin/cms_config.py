@@ -10,7 +10,18 @@ from site_model.kinds import content_kinds
 from site_model.schema import fields_of
 
 ISO_DATE = "YYYY-MM-DD"  # as the content checks want dates
-BODY = {"label": "Text", "name": "body", "widget": "markdown", "required": False}
+# The text's toolbar: every button of Decap's Markdown editor but "Rubrik 1", which the
+# content checks refuse (the title is the page's one main heading).
+TEXT_BUTTONS = ["bold", "italic", "strikethrough", "code", "link"]
+TEXT_BUTTONS += [f"heading-{n}" for n in ("two", "three", "four", "five", "six")]
+TEXT_BUTTONS += ["quote", "bulleted-list", "numbered-list"]
+BODY = {
+    "label": "Text",
+    "name": "body",
+    "widget": "markdown",
+    "required": False,
+    "buttons": TEXT_BUTTONS,
+}
 
 
 def author_pick(settings):

@@ -33,7 +33,8 @@ TYPED_BULLET = re.compile(r"^[ \t]*([•◦▪▫●○■□‣⁃∙·])[ \t]"
 THEME_CLASSES = {"section-link"}
 CLASS_LINE = re.compile(r"^[ \t]*\{(:?)([^}]*)\}[ \t]*$")
 PELICAN_LINK = re.compile(r"^\{(static|attach|filename)\}")
-# `- [ ] …` and `- [x] …` (GFM task lists): the boxes the site's Markdown itself writes.
+# `- [ ] …` and `- [x] …` (GFM task lists): the boxes, in their <label>, that the site's
+# Markdown itself writes.
 TASK_BOXES = {
     token.content
     for line in markdown_parser().parse("- [ ] a\n- [x] b")

@@ -203,3 +203,11 @@ def test_a_preview_without_the_cms_package_builds_without_admin(tmp_path):
     assert "kör `npm ci` för CMS:et" in result.stdout
     assert (tmp_path / "output" / "index.html").exists()
     assert not (tmp_path / "output" / ADMIN_FOLDER).exists()
+
+
+def test_the_text_toolbar_offers_no_heading_the_checks_refuse(fixture_site):
+    """'# ' is refused (the title is the page's one main heading): no "Rubrik 1" button."""
+    for collection in config_of(fixture_site)["collections"]:
+        body = next(field for field in collection["fields"] if field["name"] == "body")
+        headings = [button for button in body["buttons"] if button.startswith("heading-")]
+        assert headings == [f"heading-{n}" for n in ("two", "three", "four", "five", "six")]

@@ -40,3 +40,37 @@ def test_the_preview_shows_each_save(tmp_path):
         assert saved in text
     notes = [note.message for note in proofread(settings).notes if note.path.endswith(article.name)]
     assert any('"sparnigen"' in message for message in notes), notes
+
+
+def test_a_failed_preview_build_keeps_the_pages_and_says_on_each_what_failed(tmp_path):
+    """/admin/ says "saved" whether or not the site builds: the preview must say it."""
+    import tasks
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    article = content / "articles" / "att-valja-coach.md"
+    good = article.read_text("utf-8")
+    assert tasks.rebuild_preview(output, content)
+    assert parse(output, "/").select_one("[role=alert]") is None
+
+    article.write_text(good + "\nSe [tjänsten](/tjanster/finns-inte/).\n", "utf-8")
+    assert not tasks.rebuild_preview(output, content)
+    line = len(good.splitlines()) + 2
+    for path in ("/", "/artiklar/att-valja-coach/", "/tjanster/teamcoaching/"):
+        page = parse(output, path)
+        alert = page.select_one("body > [role=alert]").get_text(" ", strip=True)
+        assert alert.startswith("Bygget misslyckades."), alert
+        assert f"att-valja-coach.md:{line}: länken /tjanster/finns-inte/ leder inte" in alert
+    assert "Se tjänsten" not in parse(output, "/artiklar/att-valja-coach/").get_text()
+
+    article.write_text(good, "utf-8")
+    assert tasks.rebuild_preview(output, content)
+    assert parse(output, "/artiklar/att-valja-coach/").select_one("[role=alert]") is None
+
+
+def test_a_first_preview_build_that_fails_still_shows_why(tmp_path):
+    from tools.build_failed import show_failure
+
+    show_failure(tmp_path / "output", "content/pages/kontakt.md:3: 'title' saknas — skriv den\n")
+    alert = parse(tmp_path / "output", "/").select_one("[role=alert]").get_text(" ", strip=True)
+    assert "content/pages/kontakt.md:3: 'title' saknas — skriv den" in alert
