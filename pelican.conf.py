@@ -195,6 +195,7 @@ PLUGINS = [
     "inline_assets",
     "security_headers",
     "admin",
+    "written_links",  # after every plugin that writes a page or file
     "pelican.plugins.minify",
 ]
 # The preview keeps readable HTML, with the </head> that livereload injects before;

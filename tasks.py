@@ -1,14 +1,12 @@
 """The one entry point for people and CI: `uv run invoke --list`."""
 
 import atexit
-import io
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
-from contextlib import redirect_stderr
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,7 +20,7 @@ from site_model.checks import report
 from site_model.proofreading import proofread
 from site_model.proofreading.report import print_notes, summary_table
 from tools.audit import markdown_table, missed_goals, run_audit
-from tools.build_failed import Tee, show_failure
+from tools.build_failed import show_failure
 from tools.build_summary import (
     addresses_summary,
     append_step_summary,
@@ -172,16 +170,14 @@ def rebuild_preview(output=CONFIG["output"], content=None):
     good build stay, each with a banner that says what failed (tools/build_failed.py): the
     editor sees it in the preview, where they look, and not only in the terminal, while
     /admin/ says "saved" either way."""
-    said = io.StringIO()
     try:
-        with redirect_stderr(Tee(sys.stderr, said)):
-            build_site(CONFIG["settings_dev"], output, content, PREVIEW_SETTINGS)
-    except SystemExit:
+        build_site(CONFIG["settings_dev"], output, content, PREVIEW_SETTINGS)
+    except SystemExit as stop:  # the content checks' carries its problems (ContentProblems)
         print(
             "Bygget misslyckades; förhandsvisningen visar det senaste lyckade bygget.",
             file=sys.stderr,
         )
-        show_failure(Path(output), said.getvalue())
+        show_failure(Path(output), [str(problem) for problem in getattr(stop, "problems", [])])
         return False
     return True
 

@@ -187,7 +187,9 @@ def built_once(tmp_path_factory, name, content):
 
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         return build_into(tmp_path_factory.mktemp(name))
-    run = tmp_path_factory.getbasetemp().parent  # this run's, above each worker's folder
+    # Above each worker's folder, named for this run: a --basetemp folder outlives a run.
+    run = tmp_path_factory.getbasetemp().parent
+    name += "-" + os.environ["PYTEST_XDIST_TESTRUNUID"]
     folder, done = run / name, run / f"{name}.built"
     with FileLock(run / f"{name}.lock"):
         if not done.exists():
@@ -262,16 +264,17 @@ def digest(data):
 class PassedPages:
     """The digests of the pages a checker passed, one a line in a file: the main suite, the
     editor scenario's run of it and the next run send the Nu checker only what is new (the
-    same page with the same checker gets the same verdict). Lines are appended whole, so
-    xdist's workers can share the file."""
+    same page with the same checker gets the same verdict). Each line is appended by one
+    write, so xdist's workers can share the file."""
 
     file: Path
     keys: set
 
     def add(self, keys):
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        with self.file.open("a", encoding="ascii") as lines:
-            lines.write("".join(f"{key}\n" for key in keys))
+        with self.file.open("a", encoding="ascii", buffering=1) as lines:  # a write a line
+            for key in keys:
+                lines.write(f"{key}\n")
         self.keys |= set(keys)
 
 

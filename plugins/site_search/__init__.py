@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import weakref
 from pathlib import Path
 
 from markupsafe import Markup
@@ -73,7 +74,7 @@ def keep_context(generators):
 
 def records(context):
     """(url, html) of every listed page (articles, pages and each kind's) to index. Read
-    once all pages are written, when every plugin has had its say (plugins/content_kinds)."""
+    when every plugin has had its say (plugins/content_kinds), before any page is written."""
     kinds = content_kinds(context)
     by_folder = {kind.folder: kind for kind in kinds.values()}
     listed = [(page, kinds["article"]) for page in context["articles"]]
@@ -99,6 +100,9 @@ class Indexing:
             file.write_text(html, "utf-8")
         command = [sys.executable, "-m", "pagefind", "--site", site, "--output-path"]
         self.process = subprocess.Popen([*map(str, command), self.folder / FOLDER, "--silent"])
+        # Stopped and removed however the build ends: at cancel(), or when Python exits
+        # after a later plugin stopped the build.
+        self.cancel = weakref.finalize(self, _stop, self.process, self.folder)
 
     def into(self, output):
         """Wait for Pagefind, then move what the search page loads to output/pagefind/.
@@ -120,12 +124,13 @@ class Indexing:
         seconds = time.perf_counter() - self.started
         logger.info("site_search: %d sidor i sökindexet (%.1f s)", self.pages, seconds)
 
-    def cancel(self):
-        """Stop Pagefind if it still runs (a build that failed) and remove its folder."""
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        shutil.rmtree(self.folder, ignore_errors=True)
+
+def _stop(process, folder):
+    """Stop Pagefind if it still runs (a build that failed) and remove its folder."""
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def start_index(pelican):

@@ -99,6 +99,14 @@ def shown_path(path):
         return str(path)
 
 
+class ContentProblems(SystemExit):
+    """Stops a build (exit status 1) and carries its problems, for the preview's banner."""
+
+    def __init__(self, problems):
+        super().__init__(1)
+        self.problems = problems
+
+
 def report(problems, outcome):
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -4,9 +4,12 @@ old addresses, feeds, files), so this check runs when the pages are written
 (plugins/content_checks) and `invoke check-content` cannot run it.
 
 A `{filename}` link is checked before the build (site.py). Here, every other link in a
-file's text that stays on this site must reach a written page or file, and its `#id` an
-element of that page; a link to the preview on the editor's own machine
+file's text that stays on this site (relative, from /, or to SITEURL's host, with or without
+www.) must reach a written page or file, and its `#id` an element of that page, or of the
+page an old address moves to; a link to the preview on the editor's own machine
 (http://127.0.0.1:8000/…) never works for readers. A link to another site is not followed.
+The preview has no SITEURL, so a link to the site's full address is checked in the
+production build (CI).
 """
 
 import difflib
@@ -17,26 +20,30 @@ from urllib.parse import unquote, urljoin, urlsplit
 from site_model.addresses import saved_as
 from site_model.markdown import parsed
 
-from .markup import PELICAN_LINK, located
+from .markup import located
 from .protocol import Site
 from .site import url_of
 from .source import Problem
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "::1"}
 ID = re.compile(r"""\sid=["']?([^"'\s>]+)""")
+# An old address's page (plugins/redirects) sends the reader on: <meta … content="0; url=…">.
+MOVED_TO = re.compile(r"""http-equiv=["']?refresh["']?[^>]*url=([^"'>\s]+)""", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"^\{\w+\}")  # {filename}, {static}, {index}, …: Pelican's own
 
 
 def check_written_links(site: Site, output: Path, siteurl: str) -> list[Problem]:
     """Problems for the links of each page the build wrote into `output` whose address
     (relative, from /, or under `siteurl`) reaches nothing written there."""
     written = Written(Path(output))
+    home = urlsplit(siteurl)
     problems = []
     for source in site.sources:
         page = "/" + url_of(source, site.settings)
         if not written.has(page):  # a draft in a production build: not published
             continue
         for line, href in _links(source):
-            if message := _problem(href, page, written, siteurl):
+            if message := _problem(href, page, written, home):
                 problems.append(Problem(source.shown_as, line, message))
     return problems
 
@@ -49,16 +56,31 @@ class Written:
         self.pages = None  # every page's address, for a "did you mean"
         self.ids = {}
 
-    def has(self, path):
-        """A file, or a page; "/kontakt" too, which hosts send on to "/kontakt/"."""
+    def file(self, path):
+        """The file at an address, or None: a file, a page, or "/kontakt" (hosts send that
+        on to "/kontakt/")."""
         file = self.output / saved_as(path.lstrip("/"))
-        return file.is_file() or (file / "index.html").is_file()
+        for candidate in (file, file / "index.html"):
+            if candidate.is_file():
+                return candidate
+        return None
 
-    def has_id(self, path, anchor):
-        if path not in self.ids:
-            html = (self.output / saved_as(path.lstrip("/"))).read_text("utf-8")
-            self.ids[path] = set(ID.findall(html))
-        return anchor in self.ids[path]
+    def has(self, path):
+        return self.file(path) is not None
+
+    def has_id(self, path, anchor, moves=3):
+        """Whether the page at `path` (or the page an old address there moves to) has an
+        element with this id; True for what is not a page."""
+        file = self.file(path)
+        if file is None or file.suffix != ".html":
+            return True
+        if file not in self.ids:
+            html = file.read_text("utf-8")
+            moved = MOVED_TO.search(html)
+            self.ids[file] = moved[1] if moved else set(ID.findall(html))
+        if isinstance(self.ids[file], str):  # an old address: the host keeps the #id
+            return moves == 0 or self.has_id(urlsplit(self.ids[file]).path, anchor, moves - 1)
+        return anchor in self.ids[file]
 
     def closest(self, path):
         if self.pages is None:
@@ -74,9 +96,13 @@ def _links(source):
             yield source.body_start + offset, token.attrGet("href") or ""
 
 
-def _problem(href, page, written, siteurl):
-    if href.startswith("#") or PELICAN_LINK.match(href):
-        return None  # checked before the build (body.py, site.py)
+def _host(parts):
+    return (parts.hostname or "").removeprefix("www.")
+
+
+def _problem(href, page, written, home):
+    if href.startswith("#") or PLACEHOLDER.match(href):
+        return None  # checked before the build (body.py, site.py), or Pelican's to resolve
     parts = urlsplit(href)
     if parts.scheme in ("http", "https") and parts.hostname in LOCAL_HOSTS:
         return (
@@ -84,9 +110,11 @@ def _problem(href, page, written, siteurl):
             f"skriv bara adressen på webbplatsen: ({parts.path or '/'})"
         )
     if parts.scheme or parts.netloc:
-        if not (siteurl and href.startswith(siteurl.rstrip("/") + "/")):
-            return None  # another site, an e-mail address, a phone number
-        parts = urlsplit(href.removeprefix(siteurl.rstrip("/")))
+        if parts.scheme not in ("http", "https") or not home.hostname:
+            return None  # an e-mail address, a phone number; or no SITEURL (the preview)
+        if _host(parts) != _host(home):
+            return None  # another site
+        parts = parts._replace(path=parts.path.removeprefix(home.path.rstrip("/")) or "/")
     path = unquote(urljoin(page, parts.path)) if parts.path else page
     if not written.has(path):
         if written.has("/" + parts.path):
@@ -96,9 +124,16 @@ def _problem(href, page, written, siteurl):
         else:
             fix = "kontrollera adressen, eller länka till filen: ({filename}../services/x.md)"
         return f"länken {href} leder inte till någon sida på webbplatsen — {fix}"
-    if parts.fragment and path.endswith("/") and not written.has_id(path, parts.fragment):
+    fragment = unquote(parts.fragment)
+    # A browser finds "#top" and a text fragment ("#:~:text=…") without an id.
+    if (
+        fragment
+        and fragment != "top"
+        and not fragment.startswith(":~:")
+        and not written.has_id(path, fragment)
+    ):
         return (
-            f"sidan {path} har inget id '#{parts.fragment}' — kontrollera orden i länken, "
-            "eller ta bort #-delen"
+            f"sidan {path} har inget id '#{fragment}' — kontrollera stavningen efter # i "
+            "länken, eller ta bort #-delen"
         )
     return None

@@ -220,6 +220,10 @@ MISTAKES = {
         write(NEW, article(body="\n[^1]: En not.\n")),
         f"{NEW}:14: fotnoten [^1] används aldrig i texten — lägg till [^1] där den hör hemma",
     ),
+    "a typed <label>": (
+        write(NEW, article(body="\nText <label>x</label>.\n")),
+        f"{NEW}:14: '<label>' är HTML, som webbplatsen inte visar som du ser det",
+    ),
     "a link to a script": (
         write(NEW, article(body="\nKlicka [här](javascript:alert(1)).\n")),
         f"{NEW}:14: en länk till 'javascript:' blir ingen länk utan visas som text — "

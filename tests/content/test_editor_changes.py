@@ -195,8 +195,8 @@ def test_the_suite_holds_for_the_edited_content(edited, edited_build):
             "real and not the_content_passes_its_checks",
         ],
         cwd=ROOT,
-        env={
-            **os.environ,
+        env={  # a run of its own, not one of this run's xdist workers
+            **{name: value for name, value in os.environ.items() if "XDIST" not in name},
             "CONTENT_UNDER_TEST": str(edited.content),
             "CONTENT_UNDER_TEST_PRODUCTION": str(edited_build),
         },

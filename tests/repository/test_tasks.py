@@ -53,15 +53,23 @@ def test_a_failed_preview_build_keeps_the_pages_and_says_on_each_what_failed(tmp
     assert tasks.rebuild_preview(output, content)
     assert parse(output, "/").select_one("[role=alert]") is None
 
-    article.write_text(good + "\nSe [tjänsten](/tjanster/finns-inte/).\n", "utf-8")
-    assert not tasks.rebuild_preview(output, content)
     line = len(good.splitlines()) + 2
+    # A misspelling too: a note, not a mistake, so not in the banner.
+    article.write_text(good + "\nSe [tjänsten](/tjanster/finns-inte/), sparnigen.\n", "utf-8")
+    assert not tasks.rebuild_preview(output, content)
     for path in ("/", "/artiklar/att-valja-coach/", "/tjanster/teamcoaching/"):
-        page = parse(output, path)
-        alert = page.select_one("body > [role=alert]").get_text(" ", strip=True)
+        alert = parse(output, path).select_one("body > [role=alert]").get_text(" ", strip=True)
         assert alert.startswith("Bygget misslyckades."), alert
         assert f"att-valja-coach.md:{line}: länken /tjanster/finns-inte/ leder inte" in alert
+        assert "sparnigen" not in alert
     assert "Se tjänsten" not in parse(output, "/artiklar/att-valja-coach/").get_text()
+
+    article.write_text(good + "\nSe [mer](/tjanster/finns-inte-heller/).\n", "utf-8")
+    assert not tasks.rebuild_preview(output, content)
+    alerts = parse(output, "/kontakt/").select("[role=alert]")
+    assert len(alerts) == 1  # the earlier banner replaced, not added to
+    assert "/tjanster/finns-inte-heller/" in alerts[0].get_text()
+    assert "/tjanster/finns-inte/ " not in alerts[0].get_text()
 
     article.write_text(good, "utf-8")
     assert tasks.rebuild_preview(output, content)
@@ -71,6 +79,6 @@ def test_a_failed_preview_build_keeps_the_pages_and_says_on_each_what_failed(tmp
 def test_a_first_preview_build_that_fails_still_shows_why(tmp_path):
     from tools.build_failed import show_failure
 
-    show_failure(tmp_path / "output", "content/pages/kontakt.md:3: 'title' saknas — skriv den\n")
+    show_failure(tmp_path / "output", ["content/pages/kontakt.md:3: 'title' saknas — skriv den"])
     alert = parse(tmp_path / "output", "/").select_one("[role=alert]").get_text(" ", strip=True)
     assert "content/pages/kontakt.md:3: 'title' saknas — skriv den" in alert
