@@ -580,6 +580,9 @@ GOOD_ADDRESS_LINKS = [
     "[från artikeln](../../tjanster/teamcoaching/)",
     "[frågorna](/artiklar/att-valja-coach/#fragor-att-stalla)",
     "[den gamla adressen](/artiklar/valj-coach/)",
+    "[den gamla adressens avsnitt](/artiklar/valj-coach/#fragor-att-stalla)",
+    "[en sökning](/sok/?q=ledarskap) och [sökindexet](/pagefind/pagefind.js)",
+    "[stycket](/artiklar/att-valja-coach/#:~:text=coach)",
     "[utan snedstreck sist](/kontakt)",
     "[listan](/artiklar/) och [flödet](/artiklar/atom.xml)",
     "[en annan webbplats](https://example.com/finns-inte/)",
@@ -594,6 +597,8 @@ BROKEN_ADDRESS_LINKS = {
     "[priset](/tjanster/teamcoaching/#finns-inte)": "sidan /tjanster/teamcoaching/ har inget id",
     "[produktion](https://www.epm.example/tjanster/finns-inte/)": "länken https://www.epm."
     "example/tjanster/finns-inte/ leder inte till någon sida",
+    "[utan www](http://EPM.example/tjanster/finns-inte/)": "länken http://EPM.example/tjanster"
+    "/finns-inte/ leder inte till någon sida",
 }
 
 
