@@ -59,10 +59,11 @@ AREA_SERVED = "Sverige"  # schema.org areaServed, for the firm and each service
 SITEURL = os.environ.get("SITEURL", "")
 PRODUCTION = False  # publishconf.py: True
 # SITE_ORIGIN, FEED_DOMAIN and CMS_LOCAL_BACKEND follow from these (derive, at the end).
-# Where `invoke livereload` and `invoke serve` show the site and run the local form sink.
+# Where `invoke livereload` and `invoke serve` show the site and run the local form sink;
+# another port when that one is taken: `PREVIEW_PORT=8100 uv run invoke livereload`.
 PREVIEW_HOST = "127.0.0.1"
-PREVIEW_PORT = 8000
-FORM_SINK_PORT = 8001
+PREVIEW_PORT = int(os.environ.get("PREVIEW_PORT", "8000"))
+FORM_SINK_PORT = int(os.environ.get("FORM_SINK_PORT", "8001"))
 PREVIEW_URL = os.environ.get("PREVIEW_URL", f"http://{PREVIEW_HOST}:{PREVIEW_PORT}")
 CONTACT_FORM_ENDPOINT = os.environ.get(
     "CONTACT_FORM_ENDPOINT", f"http://{PREVIEW_HOST}:{FORM_SINK_PORT}/f/epm"
@@ -318,6 +319,6 @@ CMS_BRANCH = "main"
 CMS_AUTH_URL = ""
 # `invoke livereload` runs decap-server here, so /admin/ edits the working copy with no
 # account. A build for a real address (SITEURL set: production) has no local backend.
-CMS_SERVER_PORT = 8081
+CMS_SERVER_PORT = int(os.environ.get("CMS_SERVER_PORT", "8081"))
 
 derive(globals())  # last: publishconf.py derives again after its overrides

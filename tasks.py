@@ -71,7 +71,8 @@ def build_site(settings_file, output=CONFIG["output"], content=None, settings=()
 def port_in_use(port):
     return SystemExit(
         f"Port {port} on {CONFIG['host']} is in use: is another `invoke livereload` or "
-        "`invoke serve` running? Stop it (Ctrl+C) and try again."
+        "`invoke serve` running? Stop it (Ctrl+C) and try again, or choose other ports: "
+        "PREVIEW_PORT=8100 FORM_SINK_PORT=8101 CMS_SERVER_PORT=8181 uv run invoke livereload"
     )
 
 
@@ -195,10 +196,13 @@ def livereload(c):
     start_form_sink()
     start_cms_server()
 
-    rebuild_preview()
+    def rebuild():  # no parameters: livereload would pass the changed files to one
+        rebuild_preview()
+
+    rebuild()
     server = Server()
     for pattern in CONFIG["watched"]:
-        server.watch(str(ROOT / pattern), rebuild_preview)
+        server.watch(str(ROOT / pattern), rebuild)
     # open_url_delay=None: never try to open a browser (there may be no display).
     server.serve(
         host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["output"]), open_url_delay=None

@@ -1,13 +1,19 @@
 """tasks.py, the one entry point: it loads with only the build's dependencies, as the
 publish jobs install them (`uv run --no-default-groups`), and its preview shows a save."""
 
+import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 
 from pelican.settings import read_settings
 
 from conftest import FIXTURE_CONTENT, ROOT, parse, require
+from tools.static_server import wait_until_served
 
 # What only the test and dev groups bring (pyproject.toml), by import name.
 NOT_FOR_PUBLISHING = ["bs4", "html5lib", "playwright", "pypdf", "pytest", "matplotlib"]
@@ -82,3 +88,59 @@ def test_a_first_preview_build_that_fails_still_shows_why(tmp_path):
     show_failure(tmp_path / "output", ["content/pages/kontakt.md:3: 'title' saknas — skriv den"])
     alert = parse(tmp_path / "output", "/").select_one("[role=alert]").get_text(" ", strip=True)
     assert "content/pages/kontakt.md:3: 'title' saknas — skriv den" in alert
+
+
+def test_livereload_shows_each_save_and_a_mistake_where_the_editor_looks(tmp_path):
+    """`invoke livereload` itself, on a copy of the project with the fixture site: a save
+    is served, a mistake puts its banner on the pages, and fixing it takes the banner away.
+    (livereload calls a watched function with the changed files if it takes parameters.)"""
+    project = tmp_path / "project"
+    for name in ("theme", "plugins", "site_model", "tools", "tasks.py", "pelican.conf.py"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    shutil.copytree(FIXTURE_CONTENT, project / "content")
+    names = ("PREVIEW_PORT", "FORM_SINK_PORT", "CMS_SERVER_PORT")
+    ports = dict(zip(names, free_ports(len(names)), strict=True))
+    url = f"http://127.0.0.1:{ports['PREVIEW_PORT']}/artiklar/att-valja-coach/"
+    article = project / "content" / "articles" / "att-valja-coach.md"
+    good = article.read_text("utf-8")
+    with (tmp_path / "livereload.log").open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "invoke", "livereload"],
+            cwd=project,
+            env={**os.environ, **{name: str(port) for name, port in ports.items()}},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            wait_until_served(url, server, seconds=120)
+            article.write_text(good + "\nEn ny mening.\n", "utf-8")
+            served_when(url, lambda html: "En ny mening." in html, server)
+            article.write_text(good + "\nSe [tjänsten](/tjanster/finns-inte/).\n", "utf-8")
+            served_when(url, lambda html: "/tjanster/finns-inte/ leder inte" in html, server)
+            article.write_text(good, "utf-8")
+            served_when(url, lambda html: "data-build-failed" not in html, server)
+        finally:
+            os.killpg(server.pid, signal.SIGINT)
+            server.wait(timeout=30)
+
+
+def free_ports(count):
+    sockets = [socket.create_server(("127.0.0.1", 0)) for _ in range(count)]
+    ports = [s.getsockname()[1] for s in sockets]
+    for s in sockets:
+        s.close()
+    return ports
+
+
+def served_when(url, condition, server, seconds=120):
+    """Return once the page at `url` meets `condition`; fail after `seconds`, or as soon as
+    the server has exited."""
+    deadline = time.monotonic() + seconds
+    while server.poll() is None and time.monotonic() < deadline:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            if condition(answer.read().decode("utf-8")):
+                return
+        time.sleep(0.2)
+    raise AssertionError(f"{url} never met the condition (server exit code {server.poll()})")
