@@ -3,10 +3,13 @@
 import atexit
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -56,7 +59,8 @@ def build_site(settings_file, output=CONFIG["output"], content=None, settings=()
     # Last: -e takes every argument after it.
     arguments += ["-e", *settings] if settings else []
     try:
-        pelican_main(arguments)
+        with interrupts_kept():
+            pelican_main(arguments)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -66,6 +70,34 @@ def build_site(settings_file, output=CONFIG["output"], content=None, settings=()
         output.rename(previous)
     staging.rename(output)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+@contextmanager
+def interrupts_kept():
+    """Raise KeyboardInterrupt after the block if Ctrl+C came during it. Pelican's main()
+    logs a Ctrl+C as a warning, which `--fatal warnings` turns into a RuntimeError (or,
+    without it, returns as if the build were done): `invoke livereload` took that for a
+    failed build and went on, and Ctrl+C did not stop it."""
+    main = threading.current_thread() is threading.main_thread()  # only it gets signals
+    if not main or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        yield
+        return
+    interrupted = []
+
+    def interrupt(signum, frame):
+        interrupted.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    except Exception:
+        if not interrupted:
+            raise
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted:
+        raise KeyboardInterrupt
 
 
 def port_in_use(port):

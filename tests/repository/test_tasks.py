@@ -122,7 +122,8 @@ def test_livereload_shows_each_save_and_a_mistake_where_the_editor_looks(tmp_pat
             article.write_text(good, "utf-8")
             served_when(url, lambda html: "data-build-failed" not in html, server)
         finally:
-            os.killpg(server.pid, signal.SIGINT)
+            # Not SIGINT: a pytest-xdist worker ignores it, and so do the processes it starts.
+            os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
 
 
@@ -144,3 +145,34 @@ def served_when(url, condition, server, seconds=120):
                 return
         time.sleep(0.2)
     raise AssertionError(f"{url} never met the condition (server exit code {server.poll()})")
+
+
+CTRL_C_DURING_A_BUILD = """
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
+from pelican import signals
+import tasks
+
+def press_ctrl_c(pelican):
+    os.kill(os.getpid(), signal.SIGINT)
+
+signals.initialized.connect(press_ctrl_c)
+try:
+    tasks.build_site(tasks.CONFIG["settings_dev"], sys.argv[1], sys.argv[2])
+except KeyboardInterrupt:
+    sys.exit(130)
+"""
+
+
+def test_ctrl_c_during_a_build_stops_it_and_keeps_the_last_good_site(tmp_path):
+    """Pelican's main() turns a Ctrl+C into a warning (a RuntimeError with --fatal): it
+    must still stop `invoke build` and `invoke livereload`, with output/ as it was."""
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the last good build", "utf-8")
+    code = [sys.executable, "-c", CTRL_C_DURING_A_BUILD, str(output), str(FIXTURE_CONTENT)]
+    result = subprocess.run(code, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 130, result.stderr[-2000:]
+    assert [p.name for p in output.iterdir()] == ["index.html"]
+    assert (output / "index.html").read_text("utf-8") == "the last good build"
+    assert not list(tmp_path.glob(".output-*"))  # no half-written build left behind
