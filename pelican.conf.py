@@ -191,11 +191,13 @@ PLUGINS = [
     "reading_aids",
     "plain_text",
     "autoescape",
+    "template_cache",
     "noindex",
     "structured_data",
     "inline_assets",
     "security_headers",
     "admin",
+    "preview_reuse",
     "written_links",  # after every plugin that writes a page or file
     "pelican.plugins.minify",
 ]

@@ -34,9 +34,10 @@ COPIED = [
 ]
 
 
-def reload_latencies(runs, articles=None):
+def reload_latencies(runs, articles=None, pause=1.0):
     """Median seconds from save to the reloaded page, and every sample: on the fixture site,
-    or on the real content grown to `articles`."""
+    or on the real content grown to `articles`; `pause` seconds between a reload and the
+    next save."""
     # Beside the project, on the editor's own disk: this machine's /tmp writes files about
     # three times slower than its project disk, which would be measured as the site's cost.
     with tempfile.TemporaryDirectory(prefix=".livereload-bench-", dir=ROOT) as folder:
@@ -64,14 +65,14 @@ def reload_latencies(runs, articles=None):
         )
         try:
             wait_until_served(page, server, seconds=600)
-            samples = measure(project / edited, page, runs)
+            samples = measure(project / edited, page, runs, pause)
         finally:
             server.send_signal(signal.SIGINT)
             server.wait(timeout=20)
     return {"median": median(samples), "samples": samples}
 
 
-def measure(markdown, page_url, runs):
+def measure(markdown, page_url, runs, pause):
     original = markdown.read_text("utf-8")
     samples = []
     with sync_playwright() as playwright:
@@ -81,7 +82,7 @@ def measure(markdown, page_url, runs):
         page.wait_for_timeout(2000)  # the watcher's first look finds every file new
         for run in range(runs):
             marker = f"Mätpunkt {run}"
-            page.wait_for_timeout(1000)  # let the watcher settle between saves
+            page.wait_for_timeout(pause * 1000)  # let the watcher settle between saves
             started = time.perf_counter()
             markdown.write_text(original + f"\n{marker}\n", "utf-8")
             page.get_by_text(marker).wait_for(timeout=15000)
@@ -94,8 +95,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, help="grow the real content to this many")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--pause", type=float, default=1.0, help="seconds between saves")
     arguments = parser.parse_args()
-    print(reload_latencies(arguments.runs, arguments.articles))
+    print(reload_latencies(arguments.runs, arguments.articles, arguments.pause))
 
 
 if __name__ == "__main__":

@@ -17,15 +17,22 @@ The records are written to a temporary folder and indexed by Pagefind's command 
 articles would add 10 s to every build. Pagefind starts as soon as every page's text is
 final and none is written yet (Pelican's get_writer signal), and indexes on the second
 core while Pelican writes the pages; the bundle is moved into output/pagefind/ when the
-build is done. Of what Pagefind writes, only what the search page loads is published
+build is done. The preview (`invoke livereload`) does not wait for it: with
+PREVIEW_SERVED set to the folder it serves, Pagefind starts once the pages are
+written, and its bundle replaces the served one when it is done; until then the preview
+searches the index of the save before. (Pagefind uses both cores: started with the pages,
+it doubled the time from a save to the reloaded page, 1.9 s of 3.4 s at 300 articles.)
+Of what Pagefind writes, only what the search page loads is published
 (KEPT): not its ready-made interfaces, which we do not use.
 """
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import weakref
 from pathlib import Path
@@ -44,6 +51,8 @@ KEPT = ("index", "fragment", "pagefind-entry.json", "pagefind.js", "pagefind-wor
 KEPT_PATTERNS = ("*.pf_meta", "wasm.*.pagefind")
 CONTEXT = {}  # the build's shared context, kept until the pages' text is final
 RUNNING = {}  # "indexing": the build's Indexing, from get_writer until finalized
+# The preview's index in the making (publish_later): the newest build's ticket, its Indexing.
+LATER = {"lock": threading.Lock(), "ticket": None, "indexing": None}
 
 
 def is_indexed(content):
@@ -104,12 +113,14 @@ class Indexing:
         # after a later plugin stopped the build.
         self.cancel = weakref.finalize(self, _stop, self.process, self.folder)
 
-    def into(self, output):
-        """Wait for Pagefind, then move what the search page loads to output/pagefind/.
-        CalledProcessError when Pagefind failed."""
+    def into(self, output, still_wanted=lambda: True):
+        """Wait for Pagefind, then move what the search page loads to output/pagefind/
+        (unless `still_wanted()` says no by then). CalledProcessError when Pagefind failed."""
         try:
             if self.process.wait():
                 raise subprocess.CalledProcessError(self.process.returncode, self.process.args)
+            if not still_wanted():
+                return
             bundle = self.folder / FOLDER
             kept = {bundle / name for name in KEPT}
             kept |= {file for pattern in KEPT_PATTERNS for file in bundle.glob(pattern)}
@@ -137,12 +148,63 @@ def start_index(pelican):
     """Start Pagefind on the records of the build (at get_writer: every page's text final)."""
     if earlier := RUNNING.pop("indexing", None):  # left by a build that failed
         earlier.cancel()
-    if found := records(CONTEXT.pop("context")):
+    found = records(CONTEXT.pop("context"))
+    if pelican.settings.get("PREVIEW_SERVED"):
+        RUNNING["later"] = found  # Pagefind starts when the pages are written
+    elif found:
         RUNNING["indexing"] = Indexing(found)
 
 
+def publish_later(found, served, output):
+    """The preview's index: `output` (the build, not served yet) gets the `served` folder's
+    bundle, linked, and Pagefind indexes `found` in a thread of its own; its bundle replaces
+    the served one when done, unless a newer build's has been asked for by then."""
+    ticket = object()
+    with LATER["lock"]:
+        shutil.rmtree(Path(output) / FOLDER, ignore_errors=True)
+        if found and (Path(served) / FOLDER).is_dir():
+            shutil.copytree(Path(served) / FOLDER, Path(output) / FOLDER, copy_function=os.link)
+        LATER["ticket"] = ticket
+
+    def newest():
+        return LATER["ticket"] is ticket
+
+    def index():
+        indexing = Indexing(found)
+        with LATER["lock"]:
+            if not newest():
+                return indexing.cancel()
+            LATER["indexing"] = indexing
+        indexing.process.wait()  # without the lock: a newer build may stop it
+        with LATER["lock"]:
+            try:
+                indexing.into(served, newest)
+            except subprocess.CalledProcessError as failed:
+                if newest() and failed.returncode > 0:  # not stopped (a newer build, Ctrl+C)
+                    # Not logged: Pelican's --fatal would raise it here, after the build.
+                    print(
+                        f"site_search: Pagefind misslyckades ({failed.returncode}); "
+                        "sökningen visar ett äldre index",
+                        file=sys.stderr,
+                    )
+
+    if found:
+        threading.Thread(target=index, name="site-search-index", daemon=True).start()
+
+
+def stop_outdated_index(pelican):
+    """The preview's: a build stops the index of the build before, if Pagefind still runs:
+    it would be outdated when done, and slow this build down on the same two cores."""
+    with LATER["lock"]:
+        if LATER["indexing"]:
+            LATER["indexing"].cancel()
+        LATER.update(ticket=None, indexing=None)
+
+
 def finish_index(pelican):
-    if indexing := RUNNING.pop("indexing", None):
+    if (served := pelican.settings.get("PREVIEW_SERVED")) is not None:
+        publish_later(RUNNING.pop("later", []), served, pelican.output_path)
+    elif indexing := RUNNING.pop("indexing", None):
         indexing.into(pelican.output_path)
     else:  # Pagefind refuses an empty site; the search page then finds nothing
         shutil.rmtree(Path(pelican.output_path) / FOLDER, ignore_errors=True)
@@ -151,6 +213,7 @@ def finish_index(pelican):
 
 def register():
     logging.getLogger(__name__).setLevel(logging.INFO)
+    signals.initialized.connect(stop_outdated_index)
     signals.all_generators_finalized.connect(keep_context)
     signals.get_writer.connect(start_index)
     signals.finalized.connect(finish_index)

@@ -1,12 +1,14 @@
 """tasks.py, the one entry point: it loads with only the build's dependencies, as the
 publish jobs install them (`uv run --no-default-groups`), and its preview shows a save."""
 
+import gzip
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -46,6 +48,49 @@ def test_the_preview_shows_each_save(tmp_path):
         assert saved in text
     notes = [note.message for note in proofread(settings).notes if note.path.endswith(article.name)]
     assert any('"sparnigen"' in message for message in notes), notes
+
+
+def indexed_texts(output):
+    """The text of every page in the search index of `output`, as Pagefind stored it."""
+    fragments = (output / "pagefind" / "fragment").glob("*.pf_fragment")
+    return [gzip.decompress(file.read_bytes()).decode("utf-8") for file in fragments]
+
+
+def test_the_preview_searches_each_save_without_the_reload_waiting_for_the_index(tmp_path):
+    """The preview's pages are served before Pagefind is done (plugins/site_search): the
+    search keeps the index of the save before until the new one replaces it, and an index
+    outdated by a newer save is never published."""
+    import tasks
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    article = content / "articles" / "att-valja-coach.md"
+    text = article.read_text("utf-8")
+
+    def save(word):
+        article.write_text(text + f"\n{word} kom.\n", "utf-8")
+        assert tasks.rebuild_preview(output, content)
+        assert word in parse(output, "/artiklar/att-valja-coach/").select_one(".prose").text
+
+    def index_done():
+        deadline = time.monotonic() + 60
+        while any(thread.name == "site-search-index" for thread in threading.enumerate()):
+            assert time.monotonic() < deadline, "Pagefind still runs after a minute"
+            time.sleep(0.1)
+        return indexed_texts(output)
+
+    save("Zebrakonsulten")
+    assert any("Zebrakonsulten" in page for page in index_done())
+    # The next save's page is served with the index there was, until its own is done ...
+    save("Giraffkonsulten")
+    assert (output / "pagefind" / "pagefind.js").is_file()
+    assert len(indexed_texts(output)) > 1
+    # ... which a save soon after stops: the last save's index is the one published.
+    save("Okapikonsulten")
+    pages = index_done()
+    assert any("Okapikonsulten" in page for page in pages), "the last save is not searched"
+    assert not any("Zebrakonsulten" in page or "Giraffkonsulten" in page for page in pages)
+    assert len(pages) > 1  # the whole site, not only the page saved
 
 
 def test_a_failed_preview_build_keeps_the_pages_and_says_on_each_what_failed(tmp_path):
