@@ -51,8 +51,9 @@ CONFIG = {
 }
 
 
-def build_site(settings_file, output=CONFIG["output"], content=None, settings=()):
-    """Build into a fresh folder and swap it in only if the build succeeds."""
+def build_site(settings_file, output=CONFIG["output"], content=None, settings=(), discard=None):
+    """Build into a fresh folder and swap it in only if the build succeeds; `discard` removes
+    the folder swapped out (by default at once)."""
     output = Path(output)
     staging = Path(tempfile.mkdtemp(prefix=".output-", dir=output.parent))
     arguments = [*([str(content)] if content else []), "-s", str(settings_file)]
@@ -70,7 +71,7 @@ def build_site(settings_file, output=CONFIG["output"], content=None, settings=()
     if output.exists():
         output.rename(previous)
     staging.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
+    (discard or shutil.rmtree)(previous, ignore_errors=True)
 
 
 @contextmanager
@@ -229,6 +230,12 @@ def changed_content(before, now, content):
     return changed if all(path.startswith(inside) for path in changed) else None
 
 
+def in_background(folder, ignore_errors):
+    """Remove the preview's last site after the reload (0.1 s at 300 articles); a build
+    that comes before it is gone removes it first (build_site)."""
+    threading.Thread(target=shutil.rmtree, args=(folder, ignore_errors), daemon=True).start()
+
+
 def rebuild_preview(output=CONFIG["output"], content=None):
     """One build of `invoke livereload`; False when it failed. Then the pages of the last
     good build stay, each with a banner that says what failed (tools/build_failed.py): the
@@ -239,7 +246,9 @@ def rebuild_preview(output=CONFIG["output"], content=None):
     changed = changed_content(LAST_GOOD.pop(served, None), now, content or ROOT / "content")
     told = [f"PREVIEW_SERVED={json.dumps(served)}", f"PREVIEW_CHANGED={json.dumps(changed)}"]
     try:
-        build_site(CONFIG["settings_dev"], output, content, [*PREVIEW_SETTINGS, *told])
+        build_site(
+            CONFIG["settings_dev"], output, content, [*PREVIEW_SETTINGS, *told], in_background
+        )
         LAST_GOOD[served] = now
     except SystemExit as stop:  # the content checks' carries its problems (ContentProblems)
         print(

@@ -65,7 +65,19 @@ def known_templates(settings):
 
 
 def read_site(settings):
-    """(Site, problems of the files that cannot be read as content)."""
+    """(Site, problems of the files that cannot be read as content). Read once per settings
+    object, that is once a build: the content checks and the written links' (at the build's
+    end) share it. A caller that changes the files reads them again with new settings."""
+    if LAST_READ and LAST_READ[0] is settings:
+        return LAST_READ[1]
+    LAST_READ[:] = [settings, _read_site(settings)]
+    return LAST_READ[1]
+
+
+LAST_READ = []  # [settings, (Site, problems)] of the last build: kept, so never another's
+
+
+def _read_site(settings):
     content_root = Path(settings["PATH"])
     problems, sources = [], []
     for path, kind in content_files(content_root, settings):
@@ -77,9 +89,8 @@ def read_site(settings):
 
 def check_content(settings):
     """All problems in the content folder, in file order."""
-    site, problems = read_site(settings)
-    problems += [problem for check in CHECKS for problem in check(site)]
-    return in_file_order(problems)
+    site, unreadable = read_site(settings)
+    return in_file_order([*unreadable, *(problem for check in CHECKS for problem in check(site))])
 
 
 def check_built_links(settings, output):
