@@ -241,9 +241,9 @@ def rebuild_preview(output=CONFIG["output"], content=None):
     good build stay, each with a banner that says what failed (tools/build_failed.py): the
     editor sees it in the preview, where they look, and not only in the terminal, while
     /admin/ says "saved" either way."""
-    served = os.path.abspath(output)
-    now = source_state(content or ROOT / "content")
-    changed = changed_content(LAST_GOOD.pop(served, None), now, content or ROOT / "content")
+    served, content_folder = os.path.abspath(output), content or ROOT / "content"
+    now = source_state(content_folder)
+    changed = changed_content(LAST_GOOD.pop(served, None), now, content_folder)
     told = [f"PREVIEW_SERVED={json.dumps(served)}", f"PREVIEW_CHANGED={json.dumps(changed)}"]
     try:
         build_site(

@@ -20,8 +20,8 @@ core while Pelican writes the pages; the bundle is moved into output/pagefind/ w
 build is done. The preview (`invoke livereload`) does not wait for it: with
 PREVIEW_SERVED set to the folder it serves, Pagefind starts once the pages are
 written, and its bundle replaces the served one when it is done; until then the preview
-searches the index of the save before. (Pagefind uses both cores: started with the pages,
-it doubled the time from a save to the reloaded page, 1.9 s of 3.4 s at 300 articles.)
+searches the index of the save before. (Pagefind uses both cores: at 300 articles the
+preview wrote its pages in 1.7 s with Pagefind beside it, in 0.9 s without.)
 Of what Pagefind writes, only what the search page loads is published
 (KEPT): not its ready-made interfaces, which we do not use.
 """
