@@ -148,21 +148,22 @@ def start_index(pelican):
     """Start Pagefind on the records of the build (at get_writer: every page's text final)."""
     if earlier := RUNNING.pop("indexing", None):  # left by a build that failed
         earlier.cancel()
-    found = records(CONTEXT.pop("context"))
+    context = CONTEXT.pop("context")
     if pelican.settings.get("PREVIEW_SERVED"):
-        RUNNING["later"] = found  # Pagefind starts when the pages are written
-    elif found:
+        RUNNING["later"] = context  # read and indexed when the pages are written
+    elif found := records(context):
         RUNNING["indexing"] = Indexing(found)
 
 
-def publish_later(found, served, output):
+def publish_later(context, served, output):
     """The preview's index: `output` (the build, not served yet) gets the `served` folder's
-    bundle, linked, and Pagefind indexes `found` in a thread of its own; its bundle replaces
-    the served one when done, unless a newer build's has been asked for by then."""
+    bundle, linked, and in a thread of its own the build's `context` is read (0.1 s at 300
+    articles) and indexed; the new bundle replaces the served one when done, unless a newer
+    build's has been asked for by then."""
     ticket = object()
     with LATER["lock"]:
         shutil.rmtree(Path(output) / FOLDER, ignore_errors=True)
-        if found and (Path(served) / FOLDER).is_dir():
+        if (Path(served) / FOLDER).is_dir():
             shutil.copytree(Path(served) / FOLDER, Path(output) / FOLDER, copy_function=os.link)
         LATER["ticket"] = ticket
 
@@ -170,6 +171,12 @@ def publish_later(found, served, output):
         return LATER["ticket"] is ticket
 
     def index():
+        found = records(context)
+        if not found:  # Pagefind refuses an empty site; the search then finds nothing
+            with LATER["lock"]:
+                if newest():
+                    shutil.rmtree(Path(served) / FOLDER, ignore_errors=True)
+            return
         indexing = Indexing(found)
         with LATER["lock"]:
             if not newest():
@@ -188,8 +195,7 @@ def publish_later(found, served, output):
                         file=sys.stderr,
                     )
 
-    if found:
-        threading.Thread(target=index, name="site-search-index", daemon=True).start()
+    threading.Thread(target=index, name="site-search-index", daemon=True).start()
 
 
 def stop_outdated_index(pelican):
@@ -203,7 +209,7 @@ def stop_outdated_index(pelican):
 
 def finish_index(pelican):
     if (served := pelican.settings.get("PREVIEW_SERVED")) is not None:
-        publish_later(RUNNING.pop("later", []), served, pelican.output_path)
+        publish_later(RUNNING.pop("later"), served, pelican.output_path)
     elif indexing := RUNNING.pop("indexing", None):
         indexing.into(pelican.output_path)
     else:  # Pagefind refuses an empty site; the search page then finds nothing
