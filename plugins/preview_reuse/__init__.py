@@ -17,6 +17,7 @@ from pelican import signals
 from pelican.writers import Writer
 
 SETTINGS = ("PREVIEW_SERVED", "PREVIEW_CHANGED")  # the served folder, the changed files
+CONTEXT = {}  # "articles": the build's published articles, once every generator has read
 
 
 def reusing_writer(pelican):
@@ -49,9 +50,6 @@ def _writer(served, changed):
             super().write_file(name, template, context, *args, article=article, **kwargs)
 
     return ReusingWriter
-
-
-CONTEXT = {}
 
 
 def keep_articles(generators):
