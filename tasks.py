@@ -2,6 +2,7 @@
 
 import atexit
 import json
+import logging
 import os
 import shutil
 import signal
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from invoke import task
 from pelican import main as pelican_main
+from pelican.log import FatalLogger
 from pelican.settings import get_settings_from_file, read_settings
 
 from site_model.checks import check_content as find_content_problems
@@ -66,6 +68,10 @@ def build_site(settings_file, output=CONFIG["output"], content=None, settings=()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        # `--fatal warnings` sets a level on Pelican's logger class, which every logger made
+        # since is: left set, the preview's web server (tornado) raised on logging a 404.
+        FatalLogger.fatal_lvl = logging.CRITICAL + 1
     previous = output.with_name(output.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
     if output.exists():

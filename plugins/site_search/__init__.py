@@ -50,7 +50,9 @@ NOT_INDEXED_TEMPLATES = {"start", "search"}  # teasers of other pages; the searc
 KEPT = ("index", "fragment", "pagefind-entry.json", "pagefind.js", "pagefind-worker.js")
 KEPT_PATTERNS = ("*.pf_meta", "wasm.*.pagefind")
 CONTEXT = {}  # the build's shared context, kept until the pages' text is final
-RUNNING = {}  # "indexing": the build's Indexing, from get_writer until finalized
+# From get_writer until finalized: "indexing", the build's Indexing; or the preview's "later",
+# its context (indexed once the pages are written).
+RUNNING = {}
 # The preview's index in the making (publish_later): the newest build's ticket, its Indexing.
 LATER = {"lock": threading.Lock(), "ticket": None, "indexing": None}
 

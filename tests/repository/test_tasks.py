@@ -127,6 +127,17 @@ def test_a_failed_preview_build_keeps_the_pages_and_says_on_each_what_failed(tmp
     assert parse(output, "/artiklar/att-valja-coach/").select_one("[role=alert]") is None
 
 
+def test_a_warning_after_a_build_is_only_a_warning(tmp_path):
+    """`--fatal warnings` holds for the build: the preview's web server logs a 404 as a
+    warning, and raised instead of answering it."""
+    import logging
+
+    import tasks
+
+    tasks.build_site(tasks.CONFIG["settings_dev"], tmp_path / "output", FIXTURE_CONTENT)
+    logging.getLogger("tornado.access").warning("404 GET /finns-inte/")
+
+
 def test_a_first_preview_build_that_fails_still_shows_why(tmp_path):
     from tools.build_failed import show_failure
 
