@@ -1,5 +1,6 @@
-"""The site's one Markdown: CommonMark + GFM, as GitHub's preview and the CMS's preview
-(Decap uses remark with GFM) show it, plus the few things the site does on purpose.
+"""The site's one Markdown: CommonMark + GFM, as GitHub's preview shows it, plus the few
+things the site does on purpose. The CMS's preview pane renders with markdown-it, which
+markdown-it-py ports, and mirrors each rule below (plugins/admin/admin.js): change both.
 
 `markdown_parser()` is used by the reader (the pages), the content checks (heading ids,
 raw HTML, images) and the conformance test, so all three read a file the same way.

@@ -25,7 +25,14 @@ HERE = Path(__file__).resolve().parent
 FOLDER = "admin"
 SCRIPT = "decap-cms.js"  # the bundle; it loads its chunks (*.decap-cms.js) from beside it
 CHUNKS = "*.decap-cms.js"
-OWN_FILES = ["admin.js"]  # what the page adds to the CMS (the preview style)
+# The site's Markdown for the preview pane (admin.js), from the npm packages that
+# package-lock.json pins, in the order the page loads them.
+MARKDOWN_SCRIPTS = [
+    "markdown-it/dist/markdown-it.min.js",
+    "markdown-it-footnote/dist/markdown-it-footnote.min.js",
+    "markdown-it-task-lists/dist/markdown-it-task-lists.min.js",
+]
+OWN_FILES = ["admin.js"]  # what the page adds to the CMS (the preview: style, Markdown)
 GITHUB_API = "https://api.github.com"
 GITHUB_AVATARS = "https://avatars.githubusercontent.com"
 log = logging.getLogger(__name__)
@@ -81,6 +88,8 @@ def write_admin(output_path, settings):
     folder.mkdir(parents=True, exist_ok=True)
     for script in [package / SCRIPT, *sorted(package.glob(CHUNKS))]:
         shutil.copyfile(script, folder / script.name)
+    for script in MARKDOWN_SCRIPTS:
+        shutil.copyfile(ROOT / "node_modules" / script, folder / Path(script).name)
     for name in OWN_FILES:
         shutil.copyfile(HERE / name, folder / name)
     config = cms_config(settings)
@@ -93,6 +102,7 @@ def write_admin(output_path, settings):
         THEME_URL=f"{settings['SITEURL']}/{settings['THEME_STATIC_DIR']}",
         DEFAULT_LANG=settings["DEFAULT_LANG"],
         SITE_SHORTNAME=settings["SITE_SHORTNAME"],
+        MARKDOWN_SCRIPTS=[Path(script).name for script in MARKDOWN_SCRIPTS],
     )
     (folder / "index.html").write_text(page, "utf-8")
     files = list(folder.iterdir())

@@ -6,7 +6,7 @@ exactly the tokens the page is made of. What is refused, and why:
 - raw HTML, except a few harmless inline tags (and the check boxes of a task list, which
   the Markdown makes, not the editor): an embed (iframe, script, video, …) is
   blocked by the site's Content-Security-Policy and shows as a blank box, other HTML is
-  not what the CMS preview shows;
+  styled or laid out other than the CMS preview shows it (the page's policy drops its style);
 - lines starting with a typed bullet ('•' from Word): Markdown shows them as one run-on
   paragraph, not a list;
 - an image that is not in content/ (another site's address: the CSP blocks it) or not
@@ -14,7 +14,7 @@ exactly the tokens the page is made of. What is refused, and why:
 - a block class the theme does not style, or in the old '{: .x }' form: shown as text;
 - a footnote without its note, or a note nothing refers to: shown as '[^1]', or lost;
 - a link to a script or a local file (`javascript:`, `file:`, …): Markdown will not make
-  it a link and shows it as typed, though the CMS preview shows a link.
+  it a link (nor does the CMS preview): shown as typed.
 """
 
 import re

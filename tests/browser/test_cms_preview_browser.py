@@ -3,10 +3,8 @@ in /admin/ (Chromium, decap-server on a temporary copy of the fixture site), its
 into the Markdown editor's raw mode, the preview read from its frame, the copy built with
 Pelican, and the two reduced to the same tree of elements.
 
-The tree keeps each element's name, in order and nesting; attributes and text are left out,
-and so are the few differences that are deliberate (see `structure`). What the preview
-cannot show yet, a footnote, is a test of its own that is expected to fail, so the
-difference stays in sight instead of being hidden."""
+The tree keeps each element's name and classes, in order and nesting; the text is compared
+on its own; the one difference that is deliberate is left out (see `SITE_WRAPPERS`)."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -19,8 +17,10 @@ TITLE = "Förhandsvisningen"
 ADDRESS = ["EPM Coaching AB", "Storgatan 1", "111 22 Stockholm"]
 NOTE = "Se till exempel ICF:s studier."
 # Each thing the site's Markdown does: `\` and two-space hard breaks, lists nested as the
-# CMS's rich-text editor writes them (2 spaces under "* ", 3 under "1. "), a GFM table with
-# aligned columns, a footnote, a quote, links to a service and out, an image, strikethrough.
+# CMS's rich-text editor writes them (2 spaces under "* ", 3 under "1. "), a task list, a
+# GFM table with aligned columns, a footnote, a quote, links to a service and out (one
+# written as a bare www. address, one a section link), an image, strikethrough, and the
+# Swedish typography ("…" as ”…”, -- as –, ... as …).
 DOCUMENT = f"""\
 ## Adress och kontakt
 
@@ -38,6 +38,9 @@ vi svarar på vardagar.
   * Vi frågar
 * Uppföljning
 
+- [x] Läs artikeln
+- [ ] Boka ett samtal
+
 1. Boka en tid
    - Per telefon
    - Per e-post
@@ -48,12 +51,16 @@ vi svarar på vardagar.
 | Teamcoaching | 10 | 12 000 kr |
 | Styrelsecoaching | 6 | 9 000 kr |
 
-Coachingen bygger på forskning[^1].
+Coachingen bygger på forskning[^1]. Vi kallar det "samtal" -- inte 'råd'... Läs mer på
+www.coachingfederation.org.
 
 > Det bästa samtalet är det som blir av.
 
 Läs om [teamcoachingen]({{filename}}../services/teamcoaching.md) eller på \
 [ICF:s webbplats](https://coachingfederation.org/).
+
+{{.section-link}}
+[Läs mer om teamcoaching]({{filename}}../services/teamcoaching.md)
 
 ![Två personer i samtal]({{static}}/images/samtal.png)
 
@@ -62,41 +69,24 @@ Priset ~~15 000 kr~~ gäller inte längre.
 [^1]: {NOTE}
 """
 
-# The same element written two ways: remark writes GFM strikethrough as <del>,
-# markdown-it as <s>.
-SAME_ELEMENT = {"s": "del"}
-# The site's own wrappers, on purpose: a table scrolls in its box on a phone
-# (plugins/commonmark_reader), an image is a <picture> with its <source>s
-# (plugins/content_images). Their contents count; they themselves do not.
-SITE_WRAPPERS = ["div.table-scroll", "picture"]
+# The site's own wrapper, on purpose: an image is a <picture> with its <source>s
+# (plugins/content_images), which the CMS cannot make of a photo not yet published.
+# Its contents count; it itself does not.
+SITE_WRAPPERS = ["picture"]
 SITE_EXTRAS = ["source"]
-# The footnote, which the preview does not render (see the expected failure at the end):
-# on the page a <sup> link and the notes after the text; in the preview the text keeps
-# "[^1]" as typed (no element) and the note is a paragraph "[^1]: …".
-PAGE_FOOTNOTE = ["sup.footnote-ref", "hr.footnotes-sep", "section.footnotes"]
-PREVIEW_FOOTNOTE = ["p:-soup-contains('[^1]:')"]
 
 
-def structure(container, leave_out=()):
-    """The elements under `container` as an outline, one "  "-indented name a line.
-
-    Decap previews an image alone on its line with its image editor component
-    (decap-cms-editor-component-image), a bare <img>, where CommonMark has <p><img></p>;
-    an editor sees the same picture, so a paragraph holding nothing but an image counts
-    as the image, on both sides."""
+def structure(container):
+    """The elements under `container` as an outline, one "  "-indented line an element:
+    its name and its classes (`p.section-link`), as the site's stylesheet sees it."""
     container = BeautifulSoup(str(container), "html5lib").body.contents[0]  # a copy
-    for element in container.select(", ".join([*SITE_EXTRAS, *leave_out])):
+    for element in container.select(", ".join(SITE_EXTRAS)):
         element.decompose()
     for element in container.select(", ".join(SITE_WRAPPERS)):
         element.unwrap()
-    for paragraph in container.find_all("p"):
-        only_an_image = [element.name for element in elements(paragraph)] == ["img"]
-        if only_an_image and not paragraph.get_text(strip=True):
-            paragraph.unwrap()
 
     def outline(element, depth):
-        name = SAME_ELEMENT.get(element.name, element.name)
-        yield "  " * depth + name
+        yield "  " * depth + ".".join([element.name, *element.get("class", [])])
         for child in elements(element):
             yield from outline(child, depth + 1)
 
@@ -167,12 +157,33 @@ def test_the_cms_saves_the_markdown_as_typed(article, cms):
 
 
 def test_the_preview_has_the_elements_of_the_page_in_the_same_nesting(article):
-    preview = structure(article["preview"], leave_out=PREVIEW_FOOTNOTE)
-    page = structure(article["page"], leave_out=PAGE_FOOTNOTE)
-    same_trees_or_say_so(preview, page)
-    assert {"br", "li", "table", "blockquote", "a", "img", "h2", "h3", "del"} <= {
+    page = structure(article["page"])
+    same_trees_or_say_so(structure(article["preview"]), page)
+    names = {line.strip().split(".")[0] for line in page}
+    assert {"br", "li", "input", "table", "blockquote", "a", "img", "h2", "h3", "s"} <= names
+    assert {"p.section-link", "th.align-right", "sup.footnote-ref", "section.footnotes"} <= {
         line.strip() for line in page
     }
+
+
+def test_the_preview_reads_as_the_page_word_for_word(article):
+    """Quotes, dashes and ellipses as the page sets them, the footnote's number and note."""
+    preview, page = (" ".join(article[side].stripped_strings) for side in ["preview", "page"])
+    assert preview == page
+    assert "det ”samtal” – inte ’råd’… Läs" in page
+    assert "[^1]" not in preview
+
+
+def test_the_preview_links_where_the_page_does(article):
+    """Addresses written out (www.…) are links on both, to the same place."""
+
+    def outside_links(body):
+        return [(a.get_text(), a["href"]) for a in body.select("a[href^='http']")]
+
+    assert outside_links(article["preview"]) == outside_links(article["page"])
+    assert ("www.coachingfederation.org", "http://www.coachingfederation.org") in outside_links(
+        article["page"]
+    )
 
 
 @pytest.mark.parametrize("side", ["preview", "page"])
@@ -201,18 +212,3 @@ def test_the_table_has_the_same_rows_and_cells(article):
         return [[cell.name for cell in row.select("th, td")] for row in table.select("tr")]
 
     assert cells(article["preview"]) == cells(article["page"]) == [["th"] * 3] + [["td"] * 3] * 2
-
-
-# Decap's preview (decap-cms-widget-markdown 3.x) parses with remark-parse 6 without its
-# footnotes option: "[^1]" and the line "[^1]: …" show as typed. Strict: once the preview
-# renders footnotes this passes, fails as XPASS, and the footnote rules above can go.
-@pytest.mark.xfail(
-    strict=True,
-    reason="the CMS preview shows `[^1]` and `[^1]: note` as typed; the page has a <sup> "
-    "link and the notes after the text",
-)
-def test_a_footnote_is_a_footnote_in_the_preview_too(article):
-    page = structure(article["page"])
-    preview = structure(article["preview"])
-    same_trees_or_say_so(preview, page)
-    assert "[^1]" not in article["preview"].get_text()

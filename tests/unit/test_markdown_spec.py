@@ -50,7 +50,7 @@ EVERYDAY = [
     "Autolinks",
 ]
 # CommonMark examples whose bare URL or address GFM's autolink extension links, as GitHub,
-# the CMS's preview (remark-gfm) and the site do: they count in the overall figure, and the
+# the CMS's preview (markdown-it) and the site do: they count in the overall figure, and the
 # everyday "Autolinks" section is measured without them.
 LINKED_BY_GFM = {602, 608, 611, 612}
 # The tags of the spec's block-level HTML (its HTML block "type 6"), and pre.
