@@ -29,7 +29,7 @@ SCRIPT = ROOT / "tests" / "cms_preview_markdown.mjs"
 SPEC = json.loads((ROOT / "tests" / "data" / "commonmark_spec.json").read_text("utf-8"))
 # What the site does on purpose, each written as an editor would.
 SITE_RULES = {
-    "Swedish quotes, dash, ellipsis": "Vi sa \"hej\" och 'adjö' -- sedan...\n\n`\"kod\" -- ...`",
+    "Swedish quotes, dash, ellipsis": 'Vi sa "hej" och \'adjö\' -- sedan...\n\n`"kod" -- ...`',
     "no em dash, no ©": "--- och (c) och +-\n\n---",
     "www. and http addresses": "Se www.epm.se/om, https://epm.se och epm.se.",
     "Pelican's placeholders": "[Tjänst]({filename}../services/x.md) ![Foto]({static}/images/a.jpg)",
@@ -83,10 +83,13 @@ def rendered():
 
 def test_the_preview_renders_every_text_as_the_page_does(rendered):
     different = {name: pair for name, pair in rendered.items() if pair[0] != pair[1]}
-    assert not different, "\n\n".join(
-        f"{name}:\n  preview: {preview!r}\n  page:    {page!r}"
-        for name, (preview, page) in list(different.items())[:10]
-    ) + f"\n\n({len(different)} of {len(rendered)} texts differ)"
+    assert not different, (
+        "\n\n".join(
+            f"{name}:\n  preview: {preview!r}\n  page:    {page!r}"
+            for name, (preview, page) in list(different.items())[:10]
+        )
+        + f"\n\n({len(different)} of {len(rendered)} texts differ)"
+    )
 
 
 def test_every_kind_of_text_was_compared(rendered):
