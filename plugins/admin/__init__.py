@@ -25,12 +25,13 @@ HERE = Path(__file__).resolve().parent
 FOLDER = "admin"
 SCRIPT = "decap-cms.js"  # the bundle; it loads its chunks (*.decap-cms.js) from beside it
 CHUNKS = "*.decap-cms.js"
-# The site's Markdown for the preview pane (admin.js), from the npm packages that
-# package-lock.json pins, in the order the page loads them.
-MARKDOWN_SCRIPTS = [
+# What the preview pane (admin.js) renders a text with: the site's Markdown, and DOMPurify,
+# from the npm packages that package-lock.json pins, in the order the page loads them.
+PREVIEW_SCRIPTS = [
     "markdown-it/dist/markdown-it.min.js",
     "markdown-it-footnote/dist/markdown-it-footnote.min.js",
     "markdown-it-task-lists/dist/markdown-it-task-lists.min.js",
+    "dompurify/dist/purify.min.js",
 ]
 OWN_FILES = ["admin.js"]  # what the page adds to the CMS (the preview: style, Markdown)
 GITHUB_API = "https://api.github.com"
@@ -88,7 +89,7 @@ def write_admin(output_path, settings):
     folder.mkdir(parents=True, exist_ok=True)
     for script in [package / SCRIPT, *sorted(package.glob(CHUNKS))]:
         shutil.copyfile(script, folder / script.name)
-    for script in MARKDOWN_SCRIPTS:
+    for script in PREVIEW_SCRIPTS:
         shutil.copyfile(ROOT / "node_modules" / script, folder / Path(script).name)
     for name in OWN_FILES:
         shutil.copyfile(HERE / name, folder / name)
@@ -102,7 +103,7 @@ def write_admin(output_path, settings):
         THEME_URL=f"{settings['SITEURL']}/{settings['THEME_STATIC_DIR']}",
         DEFAULT_LANG=settings["DEFAULT_LANG"],
         SITE_SHORTNAME=settings["SITE_SHORTNAME"],
-        MARKDOWN_SCRIPTS=[Path(script).name for script in MARKDOWN_SCRIPTS],
+        PREVIEW_SCRIPTS=[Path(script).name for script in PREVIEW_SCRIPTS],
     )
     (folder / "index.html").write_text(page, "utf-8")
     files = list(folder.iterdir())

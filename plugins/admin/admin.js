@@ -1,11 +1,11 @@
 // The CMS's preview looks like the site: the site's own stylesheet, and each text shown as
 // the page will show it. Decap's own preview parses with remark, which differs from the
-// site's Markdown: footnotes, ”quotes”, – and …, www. links, {.section-link} and task
-// lists showed as typed. This renders the text with markdown-it, which the site's
-// markdown-it-py ports, with the same plugins and the site's few rules of its own, each
-// mirrored from site_model/markdown.py: change the two together.
-// tests/browser/test_cms_preview_browser.py holds the preview to the built page.
-/* global CMS, h, markdownit, markdownitFootnote, markdownitTaskLists */
+// site's Markdown: footnotes, {.section-link} and www. addresses showed as typed, quotes
+// stayed straight. This renders the text with markdown-it, which the site's markdown-it-py
+// ports, with the same plugins and the site's few rules of its own, each mirrored from
+// site_model/markdown.py: change the two together. tests/unit/test_cms_preview_markdown.py
+// compares the two on every text; tests/browser/test_cms_preview_browser.py, in Decap.
+/* global CMS, DOMPurify, h, markdownit, markdownitFootnote, markdownitTaskLists */
 (function () {
   "use strict";
 
@@ -15,7 +15,8 @@
   const PELICAN_PLACEHOLDER = /^%7B(\w+)%7D/;
   const TABLE_BOX = '<div class="table-scroll" role="region" aria-label="Tabell" tabindex="0">\n';
   const FOOTNOTE_BACK_CLASS = 'class="footnote-backref" aria-label="Tillbaka till texten"';
-  const CLASS_LINE = /^\{\.([A-Za-z][\w-]*)\}[ \t]*$/;
+  // `{.a}`, `{ .a .b }`: the class lines the content checks let through (markup.py).
+  const CLASS_LINE = /^\{[ \t]*((?:\.[\w-]+[ \t]*)+)\}[ \t]*$/;
 
   // Python-Markdown's toc slugify, as site_model.markdown.heading_slug.
   function headingSlug(title) {
@@ -65,27 +66,30 @@
     }
   }
 
-  // `{.section-link}` on the line above a block gives it that class, as the site's
-  // attrs_block plugin does (no markdown-it plugin for the browser reads this form).
+  // `{.section-link}` on the line above a block gives it that class: the classes-only part
+  // of mdit-py-plugins' attrs_block, which has no plugin for the browser. Its two rules sit
+  // where that plugin's do (before "fence", after "block"); stacked lines add up.
   function classLine(state, line, endLine, silent) {
     const start = state.bMarks[line] + state.tShift[line];
     const match = CLASS_LINE.exec(state.src.slice(start, state.eMarks[line]));
     if (!match || state.sCount[line] - state.blkIndent >= 4) return false;
     if (!silent) {
       const token = state.push("class_line", "", 0);
-      token.meta = match[1];
-      token.hidden = true;
+      token.meta = match[1].trim().split(/[ \t]+/).map((name) => name.slice(1)).join(" ");
     }
     state.line = line + 1;
     return true;
   }
 
   function blockClasses(state) {
-    state.tokens.forEach((token, index) => {
-      const next = state.tokens[index + 1];
-      if (token.type === "class_line" && next) next.attrJoin("class", token.meta);
+    const tokens = state.tokens;
+    tokens.forEach((token, index) => {
+      const next = tokens[index + 1];
+      if (token.type !== "class_line" || !next) return;
+      if (next.type === "class_line") next.meta = `${token.meta} ${next.meta}`;
+      else next.attrSet("class", [token.meta, next.attrGet("class")].filter(Boolean).join(" "));
     });
-    state.tokens = state.tokens.filter((token) => token.type !== "class_line");
+    state.tokens = tokens.filter((token) => token.type !== "class_line");
   }
 
   function siteMarkdown() {
@@ -100,14 +104,14 @@
     md.enable(["table", "strikethrough", "linkify", "smartquotes"]);
     md.core.ruler.push("dashes", dashesAndEllipses);
     md.linkify.set({ fuzzyLink: false });
+    const re = md.linkify.re;
+    const wwwRest = new RegExp(
+      `^${re.src_domain}(?:\\.${re.src_domain})*${re.src_port}${re.src_host_terminator}${re.src_path}`,
+      "i",
+    );
     md.linkify.add("www.", {
-      validate(text, pos, self) {
-        const re = self.re;
-        re.www_rest ??= new RegExp(
-          `^${re.src_domain}(?:\\.${re.src_domain})*${re.src_port}${re.src_host_terminator}${re.src_path}`,
-          "i",
-        );
-        const match = re.www_rest.exec(text.slice(pos));
+      validate(text, pos) {
+        const match = wwwRest.exec(text.slice(pos));
         return match ? match[0].length : 0;
       },
       normalize(match) {
@@ -116,8 +120,8 @@
     });
     md.use(markdownitFootnote).use(markdownitTaskLists, { label: true });
     md.core.ruler.push("heading_ids", headingIds);
-    md.block.ruler.before("paragraph", "class_line", classLine);
-    md.core.ruler.push("block_classes", blockClasses);
+    md.block.ruler.before("fence", "class_line", classLine);
+    md.core.ruler.after("block", "block_classes", blockClasses);
     const normalizeLink = md.normalizeLink;
     md.normalizeLink = (url) => normalizeLink(url).replace(PELICAN_PLACEHOLDER, "{$1}");
     md.core.ruler.push("alignment_classes", alignmentClasses);
@@ -128,11 +132,13 @@
     const footnoteAnchor = md.renderer.rules.footnote_anchor;
     md.renderer.rules.footnote_anchor = (...args) =>
       footnoteAnchor(...args).replace('class="footnote-backref"', FOOTNOTE_BACK_CLASS);
-    // A photo is shown from the repository (or the upload not yet saved) by the CMS.
+    // A photo is shown from the repository (or the upload not yet saved) by the CMS, which
+    // looks it up by its file name as written, not percent-encoded (björk.jpg).
     const image = md.renderer.rules.image;
     md.renderer.rules.image = (tokens, idx, options, env, self) => {
       const token = tokens[idx];
-      token.attrSet("src", String(env.getAsset(token.attrGet("src"), env.field) || ""));
+      const src = token.attrGet("src");
+      token.attrSet("src", String(env.getAsset(safelyDecoded(src), env.field) || ""));
       return image(tokens, idx, options, env, self);
     };
     return md;
@@ -141,9 +147,23 @@
   CMS.registerPreviewStyle(document.currentScript.dataset.previewStyle);
   const md = siteMarkdown();
 
+  function safelyDecoded(address) {
+    try {
+      return decodeURI(address);
+    } catch {
+      return address; // a lone % as typed
+    }
+  }
+
+  // HTML an editor typed is cleaned as Decap's own preview cleans it (DOMPurify): the
+  // checks refuse it for the page, and /admin/'s policy blocks scripts in any case. A photo
+  // not yet saved is shown from memory (blob:), which DOMPurify's default would drop.
+  const ALLOWED_URI = /^(?:(?:https?|mailto|tel|blob):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+
   function SitePreview({ value, getAsset, field }) {
     const html = md.render(value || "", { getAsset, field });
-    return h("div", { className: "prose", dangerouslySetInnerHTML: { __html: html } });
+    const clean = DOMPurify.sanitize(html, { ALLOWED_URI_REGEXP: ALLOWED_URI });
+    return h("div", { className: "prose", dangerouslySetInnerHTML: { __html: clean } });
   }
 
   const markdown = CMS.getWidget("markdown");

@@ -13,6 +13,8 @@ exactly the tokens the page is made of. What is refused, and why:
   written with {static} (it is not published): readers get a broken image;
 - a block class the theme does not style, or in the old '{: .x }' form: shown as text;
 - a footnote without its note, or a note nothing refers to: shown as '[^1]', or lost;
+- a task list item whose `[x]` is followed by a tab or the line's end: the page shows the
+  item without its box (mdit-py-plugins draws one only after a space), the CMS as typed;
 - a link to a script or a local file (`javascript:`, `file:`, …): Markdown will not make
   it a link (nor does the CMS preview): shown as typed.
 """
@@ -62,6 +64,11 @@ def check_markup(source, site):
             "länka till en sida (https://…) eller skriv texten utan länk",
         )
     tokens, env = parsed("\n".join(text for _, text in source.body))
+    for item in _boxless_task_items(tokens):
+        yield (
+            source.body_start + item.map[0],
+            "punkten visas utan sin ruta — skriv ett mellanslag efter [ ] eller [x]: '- [x] klart'",
+        )
     task_lists = _task_list_html(tokens)
     for offset, token in located(tokens):
         line = source.body_start + offset
@@ -93,6 +100,15 @@ def _task_list_html(tokens):
             children = next(t for t in tokens[at:] if t.type == "inline").children
             made |= {id(children[0]), id(children[1]), id(children[-1])}
     return made
+
+
+def _boxless_task_items(tokens):
+    """The task list items (`- [x]…`) the site's Markdown gave no check box."""
+    for at, token in enumerate(tokens):
+        if token.type == "list_item_open" and token.attrGet("class") == "task-list-item":
+            children = next(t for t in tokens[at:] if t.type == "inline").children
+            if "checkbox" not in children[1].content:
+                yield token
 
 
 def located(tokens, offset=0):

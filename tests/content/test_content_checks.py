@@ -172,6 +172,12 @@ MISTAKES = {
         f"{NEW}:14: raden börjar med '•', som visas som text och inte som en lista — "
         "börja varje punkt i listan med '- ' i stället",
     ),
+    # mdit-py-plugins takes "[x]" and a tab for a task but draws no box (a reviewer's find).
+    "a task list box without its space": (
+        write(NEW, article(body="\n- [x]\tBoka en tid\n- [ ] Skriv två mål\n")),
+        f"{NEW}:14: punkten visas utan sin ruta — skriv ett mellanslag efter [ ] eller [x]: "
+        "'- [x] klart'",
+    ),
     "a YouTube iframe": (
         write(NEW, article(body='\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n')),
         f"{NEW}:14: '<iframe>' är en inbäddning, som webbplatsens säkerhetsregler blockerar: "

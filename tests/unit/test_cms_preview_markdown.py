@@ -19,6 +19,7 @@ import pytest
 from pelican.plugins.markdown_it_reader.markdown_it_reader import YAML_HEADER_RE
 
 from conftest import require
+from plugins.admin import HERE, OWN_FILES, PREVIEW_SCRIPTS
 from site_model.markdown import markdown_parser
 
 ROOT = Path(__file__).parents[2]
@@ -36,6 +37,9 @@ SITE_RULES = {
     "footnotes": "Text[^1] och mer[^note].\n\n[^1]: Ett.\n[^note]: Två\n    rader.",
     "task lists": "- [ ] att göra\n- [x] klart\n  - [ ] i listan",
     "section link": "{.section-link}\n[Läs mer]({filename}../services/x.md)",
+    "class lines": "{ .section-link }\n\nText\n\n{.a}\n{.b}\nText\n\n{.section-link}\n---\n\n"
+    "{.section-link}\n## Rubrik\n\n{.section-link}\n- [ ] a\n\n{.section-link}",
+    "a photo named in Swedish": "![Björk]({static}/images/björk.jpg)",
     "aligned table": "| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |",
     "heading ids": "## Så går det till\n\n## Så går det till\n\n### Ärende & åtgärd: 1!",
     "allowed inline HTML": "CO<sub>2</sub>, m<sup>2</sup><br>ny rad",
@@ -58,9 +62,11 @@ def texts():
 
 def preview_html(markdown_texts):
     require("node", shutil.which("node"), "install Node.js")
-    require("markdown-it", (ROOT / "node_modules" / "markdown-it").is_dir(), "run `npm ci`")
+    scripts = [ROOT / "node_modules" / script for script in PREVIEW_SCRIPTS]
+    require("the preview's npm packages", all(map(Path.is_file, scripts)), "run `npm ci`")
+    scripts += [HERE / name for name in OWN_FILES]
     run = subprocess.run(
-        ["node", str(SCRIPT)],
+        ["node", str(SCRIPT), *map(str, scripts)],
         input=json.dumps(markdown_texts),
         capture_output=True,
         text=True,
