@@ -240,6 +240,11 @@ DAY_ARCHIVE_SAVE_AS = ""
 ARTICLE_LIST_TEASERS = 10
 # A service page lists the newest articles naming it, this many, then links to them all.
 RELATED_ARTICLES_SHOWN = 3
+# A coach's page lists the newest articles they wrote, this many, then links to them all.
+AUTHORED_ARTICLES_SHOWN = 5
+# /sok/ lists everything on the site until a search finds something (and without
+# JavaScript): the newest this many articles, then a link to /artiklar/.
+SEARCH_FALLBACK_ARTICLES = 10
 
 FEED_ALL_ATOM = "artiklar/atom.xml"
 # The feed carries the newest 20 articles with their full text, which is what a feed

@@ -158,6 +158,22 @@ def test_a_service_named_by_many_articles_lists_the_newest_and_links_to_all(tmp_
     assert [a["href"] for a in service.select("#artiklar-rubrik ~ p a")] == ["/artiklar/"]
 
 
+def test_a_coach_with_many_articles_lists_the_newest_and_links_to_all(tmp_path):
+    """At 300 articles a coach's page listed all 300 (7 s of Tab stops in the WCAG test)."""
+    shown = SETTINGS["AUTHORED_ARTICLES_SHOWN"]
+    newer = {
+        f"nytt-{n}.md": article(f"Nytt {n}").replace("2026-11-20", f"2026-12-{n:02d}")
+        for n in range(1, shown + 1)
+    }
+    content = write_site(tmp_path, newer)
+    coach = parse(
+        build_or_fail("pelican.conf.py", tmp_path / "out", content), "/coacher/therese-m-sandberg/"
+    )
+    listed = [a["href"] for a in coach.select("#artiklar-rubrik ~ ul .teaser__title a")]
+    assert listed == [f"/artiklar/nytt-{n}/" for n in range(shown, 0, -1)]  # not the older
+    assert [a["href"] for a in coach.select("#artiklar-rubrik ~ p a")] == ["/artiklar/"]
+
+
 def test_the_article_list_shows_the_newest_as_teasers_and_the_older_by_year(tmp_path):
     teasers = SETTINGS["ARTICLE_LIST_TEASERS"]
     dated = {  # with the fixture's two (2026-11-15, 2026-10-01): 2026 and 2025

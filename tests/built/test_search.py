@@ -5,7 +5,16 @@ JavaScript, and that no other page carries anything of the search."""
 import json
 import re
 
-from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, SETTINGS, build, html_file
+from conftest import (
+    FIXTURE_CONTENT,
+    PRODUCTION_ENV,
+    SETTINGS,
+    build,
+    build_or_fail,
+    html_file,
+    parse,
+)
+from site_copy import article, write_site
 
 SEARCH = "/sok/"
 # The fixture site's published, listed reading pages: not the hidden service, the draft
@@ -59,6 +68,23 @@ def test_without_javascript_the_search_page_lists_everything(fixture_production)
         *(f"{fixture_production.url}/{slug}/" for slug in ("integritet", "kontakt")),
     ]
     assert "JavaScript" in page.find("noscript").get_text()
+
+
+def test_with_many_articles_the_list_shows_the_newest_and_links_to_all(tmp_path):
+    """At 300 articles /sok/ listed all 300 before any search (and 311 Tab stops)."""
+    shown = SETTINGS["SEARCH_FALLBACK_ARTICLES"]
+    newer = {
+        f"nytt-{n}.md": article(f"Nytt {n}").replace("2026-11-20", f"2026-12-{n:02d}")
+        for n in range(1, shown + 1)
+    }
+    page = parse(
+        build_or_fail("pelican.conf.py", tmp_path / "out", write_site(tmp_path, newer)), SEARCH
+    )
+    articles = page.select_one("[data-search-fallback] h3 + ul")
+    listed = [a["href"] for a in articles.select("a")]
+    assert listed == [f"/artiklar/nytt-{n}/" for n in range(shown, 0, -1)]
+    more = articles.find_next_sibling("p").a
+    assert (more["href"], more.get_text()) == ("/artiklar/", f"Alla {shown + 2} artiklar, efter år")
 
 
 def test_only_the_search_page_may_run_pagefind(fixture_production):

@@ -193,5 +193,15 @@ def test_the_byline_links_to_the_authors_coach_page(real_site, article):
         e for e in of_kind("coach", listed=False) if e.meta["title"] == article.meta["author"]
     ]
     assert real_site.page(article.path).select_one("a.byline__author")["href"] == coach.path
-    listed = [a["href"] for a in real_site.page(coach.path).select(".teaser__title a")]
-    assert article.path in listed
+
+
+@pytest.mark.parametrize("coach", of_kind("coach", listed=False), ids=lambda e: e.path)
+def test_a_coach_page_lists_the_newest_articles_they_wrote(real_site, coach):
+    wrote = [e for e in newest_first(of_kind("article")) if e.meta["author"] == coach.meta["title"]]
+    page = real_site.page(coach.path)
+    shown = [a["href"] for a in page.select("#artiklar-rubrik ~ ul .teaser__title a")]
+    assert shown == [e.path for e in wrote[: SETTINGS["AUTHORED_ARTICLES_SHOWN"]]]
+    more = page.select_one("#artiklar-rubrik ~ p a")
+    assert (more["href"] if more else None) == (
+        LISTS[0] if len(wrote) > SETTINGS["AUTHORED_ARTICLES_SHOWN"] else None
+    )
