@@ -6,6 +6,7 @@ Addresses are relative, as Pelican writes them: "tjanster/teamcoaching/", "404.h
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from pelican.utils import slugify
@@ -24,7 +25,13 @@ NOT_AN_ADDRESS = (
 def file_slug(stem: str, settings: dict) -> str:
     """A file name (without suffix) as the site writes it in addresses, with Pelican's
     slugify and SLUG_REGEX_SUBSTITUTIONS: 'Foto från mobilen' → 'foto-fran-mobilen'."""
-    return slugify(stem, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    substitutions = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    return _slug(stem, tuple(tuple(pair) for pair in substitutions))
+
+
+@lru_cache(maxsize=16384)
+def _slug(stem, substitutions):  # asked for thousands of times a build, of the same files
+    return slugify(stem, regex_subs=list(substitutions))
 
 
 def saved_as(address: str) -> str:

@@ -9,7 +9,9 @@ the site's parser in place of its fixed one, and two rules for what a CMS writes
   TIMEZONE (13 mars in Stockholm), not in the zone it was written in.
 """
 
+import copy
 import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -39,7 +41,7 @@ class CommonMarkReader(MDITReader):
             match = YAML_HEADER_RE.fullmatch(text)
         if not match:  # no front matter: the content checks have refused the file
             return super().read(filename)
-        front_matter = yaml.load(match.group("metadata"), Loader=FAST_LOADER)
+        front_matter = copy.deepcopy(_front_matter(match.group("metadata")))
         return rendered(match.group("content")), self._parse_yaml_metadata(front_matter)
 
     def _parse_yaml_metadata(self, meta):
@@ -52,6 +54,13 @@ class CommonMarkReader(MDITReader):
             if isinstance(value, datetime.datetime) and value.tzinfo is not None:
                 metadata[name] = value.astimezone(zone)
         return metadata
+
+
+@lru_cache(maxsize=4096)
+def _front_matter(text):
+    """The front matter's fields, read once per text (live reload reads every file at each
+    save; libyaml took 0.1 s a build at 300 articles). Callers get a copy to change."""
+    return yaml.load(text, Loader=FAST_LOADER)
 
 
 def add_reader(readers):

@@ -98,9 +98,10 @@ def records(context):
 
 class Indexing:
     """Pagefind indexing the records `found` [(url, html)] in a process of its own, into a
-    temporary folder; `into(output)` waits for it and publishes the bundle."""
+    temporary folder; `into(output)` waits for it and publishes the bundle. `in_background`:
+    at the lowest CPU priority (nice 19, where there is `nice`), as the preview's index."""
 
-    def __init__(self, found):
+    def __init__(self, found, in_background=False):
         self.started = time.perf_counter()
         self.pages = len(found)
         self.folder = Path(tempfile.mkdtemp(prefix="site-search-"))
@@ -110,6 +111,8 @@ class Indexing:
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(html, "utf-8")
         command = [sys.executable, "-m", "pagefind", "--site", site, "--output-path"]
+        if in_background and (nice := shutil.which("nice")):
+            command = [nice, "-n", "19", *command]
         self.process = subprocess.Popen([*map(str, command), self.folder / FOLDER, "--silent"])
         # Stopped and removed however the build ends: at cancel(), or when Python exits
         # after a later plugin stopped the build.
@@ -179,7 +182,9 @@ def publish_later(context, served, output):
                 if newest():
                     shutil.rmtree(Path(served) / FOLDER, ignore_errors=True)
             return
-        indexing = Indexing(found)
+        # Behind the browser's reload of the new pages and the next save's build, which
+        # Pagefind's two cores slowed down.
+        indexing = Indexing(found, in_background=True)
         with LATER["lock"]:
             if not newest():
                 return indexing.cancel()

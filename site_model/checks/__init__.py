@@ -8,7 +8,7 @@ stops the build on any; `invoke check-content` runs the same function.
 
 import os
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from site_model.kinds import content_kinds
@@ -81,10 +81,20 @@ def _read_site(settings):
     content_root = Path(settings["PATH"])
     problems, sources = [], []
     for path, kind in content_files(content_root, settings):
-        source, read_problems = read_source(path, shown_path(path), kind)
+        stat = path.stat()
+        version = (str(path), stat.st_mtime_ns, stat.st_size)
+        source, read_problems = _read_version(*version, kind, os.getcwd())
         problems += read_problems
         sources += [source] if source is not None else []
     return Site(settings, content_root, sources, known_templates(settings), shown_path), problems
+
+
+@lru_cache(maxsize=4096)
+def _read_version(path, mtime_ns, size, kind, folder):
+    """read_source of one version of a file, as shown from the working `folder` (live reload
+    reads every file at each save, and all but the saved one are as they were). The Source
+    is shared: never change it."""
+    return read_source(Path(path), _shown_from(path, folder), kind)
 
 
 def check_content(settings):

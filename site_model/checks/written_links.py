@@ -14,6 +14,7 @@ production build (CI).
 
 import difflib
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -75,9 +76,8 @@ class Written:
         if file is None or file.suffix != ".html":
             return True
         if file not in self.ids:
-            html = file.read_text("utf-8")
-            moved = MOVED_TO.search(html)
-            self.ids[file] = moved[1] if moved else set(ID.findall(html))
+            stat = file.stat()
+            self.ids[file] = _targets(str(file), stat.st_ino, stat.st_mtime_ns, stat.st_size)
         if isinstance(self.ids[file], str):  # an old address: the host keeps the #id
             return moves == 0 or self.has_id(urlsplit(self.ids[file]).path, anchor, moves - 1)
         return anchor in self.ids[file]
@@ -87,6 +87,15 @@ class Written:
             files = self.output.rglob("index.html")
             self.pages = ["/" + str(f.parent.relative_to(self.output)) + "/" for f in files]
         return next(iter(difflib.get_close_matches(path, self.pages, n=1)), None)
+
+
+@lru_cache(maxsize=4096)
+def _targets(path, inode, mtime_ns, size):
+    """The ids of one version of a written page, or the address an old address moves to.
+    Kept: the preview links each unchanged page from the last build (the same file)."""
+    html = Path(path).read_text("utf-8")
+    moved = MOVED_TO.search(html)
+    return moved[1] if moved else frozenset(ID.findall(html))
 
 
 def _links(source):
