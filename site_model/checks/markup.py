@@ -1,4 +1,4 @@
-"""Checks on what a file's Markdown becomes: each construct is shown as the editor's preview
+r"""Checks on what a file's Markdown becomes: each construct is shown as the editor's preview
 shows it, or refused here with its line and a fix. Nothing passes that readers see broken.
 
 The file is parsed by the site's own Markdown (commonmark_reader), so the checks see
@@ -15,6 +15,14 @@ exactly the tokens the page is made of. What is refused, and why:
 - a footnote without its note, or a note nothing refers to: shown as '[^1]', or lost;
 - a task list item whose `[x]` is followed by a tab or the line's end: the page shows the
   item without its box (mdit-py-plugins draws one only after a space), the CMS as typed;
+- a `\` left as text: the CMS's rich-text editor writes Shift+Enter as `\` at the line's
+  end, which ends no line at the end of a paragraph, in a heading or before a list, and it
+  escapes `_`, `[`, `~` in a pasted web address, which then links to another page
+  (decap-cms #558, #572, #6707; found by a helper reading its serializer);
+- a line of `===` or `---` right under text: a heading there (setext), where the editor
+  saw a line of text and a rule;
+- an ordered list whose numbers are not in order ("3." and, paragraphs later, "2024."):
+  the page numbers it again ("4."), the CMS's editor showed them as typed;
 - a link to a script or a local file (`javascript:`, `file:`, …): Markdown will not make
   it a link (nor does the CMS preview): shown as typed.
 """
@@ -36,6 +44,15 @@ THEME_CLASSES = {"section-link"}
 CLASS_LINE = re.compile(r"^[ \t]*\{(:?)([^}]*)\}[ \t]*$")
 PELICAN_LINK = re.compile(r"^\{(static|attach|filename)\}")
 UNREFERRED_NOTE = re.compile(r"\[\^([^\]\s]+)\]")
+VISIBLE_BACKSLASH = (
+    "ett '\\' syns på sidan här — ta bort det: CMS:et skriver '\\' för Skift+Enter, som "
+    "inte blir en ny rad sist i ett stycke, i en rubrik eller före en lista, och i inklistrade "
+    "webbadresser, som då leder fel (använd Enter för ett nytt stycke)"
+)
+UNDERLINED_HEADING = (
+    "raden '{}' direkt under texten gör texten ovanför till en rubrik — lämna en tom rad "
+    "före den om du menar en linje, eller skriv rubriken som '## Rubrik'"
+)
 # The addresses markdown-it will not link (its validateLink): shown as text, not a link.
 UNSAFE_LINK = re.compile(
     r"(?<!!)\[[^\]\n]*\]\(\s*<?(javascript|vbscript|file|data)"
@@ -64,6 +81,13 @@ def check_markup(source, site):
             "länka till en sida (https://…) eller skriv texten utan länk",
         )
     tokens, env = parsed("\n".join(text for _, text in source.body))
+    for item, typed, shown in _renumbered_items(tokens):
+        yield (
+            source.body_start + item.map[0],
+            f"listan numreras om på sidan: '{typed}{item.markup}' visas som '{shown}{item.markup}'"
+            f" — numrera punkterna i ordning, eller skriv '{typed}\\{item.markup}' om det är "
+            "text och inte en lista",
+        )
     for item in _boxless_task_items(tokens):
         yield (
             source.body_start + item.map[0],
@@ -77,6 +101,10 @@ def check_markup(source, site):
         elif token.type == "image":
             if message := _image_problem(token.attrGet("src") or ""):
                 yield line, message
+        elif token.type == "text" and "\\" in token.content:
+            yield line, VISIBLE_BACKSLASH
+        elif token.type == "heading_open" and token.markup in ("=", "-"):
+            yield source.body_start + token.map[1] - 1, UNDERLINED_HEADING.format(token.markup * 3)
         elif token.type == "text" and (note := UNREFERRED_NOTE.search(token.content)):
             yield (
                 line,
@@ -100,6 +128,24 @@ def _task_list_html(tokens):
             children = next(t for t in tokens[at:] if t.type == "inline").children
             made |= {id(children[0]), id(children[1]), id(children[-1])}
     return made
+
+
+def _renumbered_items(tokens):
+    """(item, number typed, number shown) for the first item of each ordered list whose
+    typed numbers are neither in order nor all the same (1. 1. 1. is numbered on purpose)."""
+    for at, token in enumerate(tokens):
+        if token.type != "ordered_list_open":
+            continue
+        items = []
+        for item in tokens[at + 1 :]:
+            if item.type == "ordered_list_close" and item.level == token.level:
+                break
+            if item.type == "list_item_open" and item.level == token.level + 1:
+                items.append(item)
+        typed = [int(item.info) for item in items]
+        shown = list(range(typed[0], typed[0] + len(typed)))
+        if len(set(typed)) > 1 and typed != shown:
+            yield next((i, t, s) for i, t, s in zip(items, typed, shown, strict=True) if t != s)
 
 
 def _boxless_task_items(tokens):

@@ -172,6 +172,24 @@ MISTAKES = {
         f"{NEW}:14: raden börjar med '•', som visas som text och inte som en lista — "
         "börja varje punkt i listan med '- ' i stället",
     ),
+    # What the CMS's rich-text editor writes (decap-cms #558, #572, #6707): Shift+Enter as
+    # "\" at the line's end, and "\" before "_" in a pasted address.
+    "a Shift+Enter line break before a list": (
+        write(NEW, article(body="\nVi har tre mål:\\\n- färre resor\n")),
+        f"{NEW}:14: ett '\\' syns på sidan här — ta bort det",
+    ),
+    "a pasted address the CMS escaped": (
+        write(NEW, article(body="\nSe https://sv.wikipedia.org/wiki/Sveriges\\_riksdag.\n")),
+        f"{NEW}:14: ett '\\' syns på sidan här — ta bort det",
+    ),
+    "a line of --- right under text": (
+        write(NEW, article(body="\nSå gick det till.\n---\n")),
+        f"{NEW}:15: raden '---' direkt under texten gör texten ovanför till en rubrik",
+    ),
+    "paragraphs numbered by hand": (
+        write(NEW, article(body="\n3. Sedan kom vi fram.\n\n2024. Ett bra år.\n")),
+        f"{NEW}:16: listan numreras om på sidan: '2024.' visas som '4.'",
+    ),
     # mdit-py-plugins takes "[x]" and a tab for a task but draws no box (a reviewer's find).
     "a task list box without its space": (
         write(NEW, article(body="\n- [x]\tBoka en tid\n- [ ] Skriv två mål\n")),
