@@ -286,6 +286,9 @@ def livereload(c):
     # livereload drops a reload that comes within 3 s of the last one (to survive a burst
     # of changed files), so a quick second save showed a stale page.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+    # `kill` (SIGTERM) ends the preview as Ctrl+C does, through Python's exit, where the
+    # CMS's server is stopped (atexit): by default SIGTERM skipped that, and left it running.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     start_form_sink()
     start_cms_server()
 

@@ -1,6 +1,7 @@
 """tasks.py, the one entry point: it loads with only the build's dependencies, as the
 publish jobs install them (`uv run --no-default-groups`), and its preview shows a save."""
 
+import contextlib
 import gzip
 import os
 import shutil
@@ -149,12 +150,14 @@ def test_a_first_preview_build_that_fails_still_shows_why(tmp_path):
 def test_livereload_shows_each_save_and_a_mistake_where_the_editor_looks(tmp_path):
     """`invoke livereload` itself, on a copy of the project with the fixture site: a save
     is served, a mistake puts its banner on the pages, and fixing it takes the banner away.
-    (livereload calls a watched function with the changed files if it takes parameters.)"""
+    (livereload calls a watched function with the changed files if it takes parameters.)
+    Stopped as `kill` stops it, it stops the CMS's server it started too."""
     project = tmp_path / "project"
     for name in ("theme", "plugins", "site_model", "tools", "tasks.py", "pelican.conf.py"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     shutil.copytree(FIXTURE_CONTENT, project / "content")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # decap-server, for /admin/
     names = ("PREVIEW_PORT", "FORM_SINK_PORT", "CMS_SERVER_PORT")
     ports = dict(zip(names, free_ports(len(names)), strict=True))
     url = f"http://127.0.0.1:{ports['PREVIEW_PORT']}/artiklar/att-valja-coach/"
@@ -179,8 +182,25 @@ def test_livereload_shows_each_save_and_a_mistake_where_the_editor_looks(tmp_pat
             served_when(url, lambda html: "data-build-failed" not in html, server)
         finally:
             # Not SIGINT: a pytest-xdist worker ignores it, and so do the processes it starts.
-            os.killpg(server.pid, signal.SIGTERM)
+            # To the preview alone, as `kill` sends it; then to anything it left behind.
+            server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
+            cms_left = port_taken(ports["CMS_SERVER_PORT"])
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGKILL)
+    assert not cms_left, "decap-server kept running after the preview stopped"
+
+
+def port_taken(port, seconds=10):
+    """Whether something still listens on 127.0.0.1:`port` after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_server(("127.0.0.1", port)).close()
+            return False
+        except OSError:
+            time.sleep(0.2)
+    return True
 
 
 def free_ports(count):
