@@ -162,13 +162,16 @@ def test_article_shows_the_services_it_names(real_site, article):
 def test_service_lists_the_newest_articles_about_it(real_site, service):
     slug = Path(service.path).name
     about = [e for e in newest_first(of_kind("article")) if slug in (e.meta.get("services") or [])]
-    page = real_site.page(service.path)
-    shown = [a["href"] for a in page.select("#artiklar-rubrik ~ ul .teaser__title a")]
-    assert shown == [e.path for e in about[: SETTINGS["RELATED_ARTICLES_SHOWN"]]]
+    assert_lists_the_newest(real_site.page(service.path), about, SETTINGS["RELATED_ARTICLES_SHOWN"])
+
+
+def assert_lists_the_newest(page, articles, shown):
+    """The page's "Artiklar …" block lists the newest `shown` of `articles`, then links to
+    the article list when there are more."""
+    listed = [a["href"] for a in page.select("#artiklar-rubrik ~ ul .teaser__title a")]
+    assert listed == [e.path for e in articles[:shown]]
     more = page.select_one("#artiklar-rubrik ~ p a")
-    assert (more["href"] if more else None) == (
-        LISTS[0] if len(about) > SETTINGS["RELATED_ARTICLES_SHOWN"] else None
-    )
+    assert (more["href"] if more else None) == (LISTS[0] if len(articles) > shown else None)
 
 
 def test_pages_marked_noindex_say_so(real_production):
@@ -198,10 +201,4 @@ def test_the_byline_links_to_the_authors_coach_page(real_site, article):
 @pytest.mark.parametrize("coach", of_kind("coach", listed=False), ids=lambda e: e.path)
 def test_a_coach_page_lists_the_newest_articles_they_wrote(real_site, coach):
     wrote = [e for e in newest_first(of_kind("article")) if e.meta["author"] == coach.meta["title"]]
-    page = real_site.page(coach.path)
-    shown = [a["href"] for a in page.select("#artiklar-rubrik ~ ul .teaser__title a")]
-    assert shown == [e.path for e in wrote[: SETTINGS["AUTHORED_ARTICLES_SHOWN"]]]
-    more = page.select_one("#artiklar-rubrik ~ p a")
-    assert (more["href"] if more else None) == (
-        LISTS[0] if len(wrote) > SETTINGS["AUTHORED_ARTICLES_SHOWN"] else None
-    )
+    assert_lists_the_newest(real_site.page(coach.path), wrote, SETTINGS["AUTHORED_ARTICLES_SHOWN"])
