@@ -15,11 +15,16 @@ On top of markdown-it-py's "gfm-like" preset (tables, strikethrough, autolinks):
   editor's attribute can never be a script or a style);
 - `{filename}`/`{static}`/`{attach}` links keep their braces for Pelican to resolve;
 - a table scrolls inside its own box on a phone, and column alignment is a class, as
-  the site's Content-Security-Policy allows no style attributes.
+  the site's Content-Security-Policy allows no style attributes;
+- a list stays tight (no paragraph in each item) when its only blank lines are those right
+  before a nested list: the CMS's rich-text editor writes every nested list that way
+  (`* a` ⏎⏎ `  * b` ⏎ `* c`) and shows it tight, where CommonMark makes it loose, spaced
+  out like paragraphs. A blank line anywhere else in a list keeps it loose.
 """
 
 import re
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from markdown.extensions.toc import slugify
 from markdown_it import MarkdownIt
@@ -35,6 +40,8 @@ ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 # Any {word} that starts a link: Pelican resolves the ones it knows and warns (fatally)
 # about the others, as it did with Python-Markdown.
 PELICAN_PLACEHOLDER = re.compile(r"^%7B(\w+)%7D")
+LIST_OPENS = ("bullet_list_open", "ordered_list_open")
+BLANK = re.compile(r"[ \t>]*")  # empty, also inside a block quote
 TABLE_BOX = '<div class="table-scroll" role="region" aria-label="Tabell" tabindex="0">\n'
 FOOTNOTE_BACK_CLASS = 'class="footnote-backref" aria-label="Tillbaka till texten"'
 
@@ -76,6 +83,7 @@ def markdown_parser() -> MarkdownIt:
     md.use(attrs_block_plugin, allowed=["class"])
     md.normalizeLink = _keeping_placeholders
     md.core.ruler.push("alignment_classes", _alignment_classes)
+    md.core.ruler.push("tight_before_nested_lists", _tight_before_nested_lists)
     md.add_render_rule("table_open", _table_open)
     md.add_render_rule("table_close", _table_close)
     md.add_render_rule("footnote_anchor", _labelled(md.renderer.rules["footnote_anchor"]))
@@ -120,6 +128,72 @@ def _alignment_classes(state):
         if token.type in ("th_open", "td_open") and (style := token.attrGet("style")):
             del token.attrs["style"]
             token.attrJoin("class", "align-" + style.removeprefix("text-align:"))
+
+
+def _tight_before_nested_lists(state):
+    """Marks a loose list's paragraphs hidden, as markdown-it marks a tight list's, when
+    every blank line that made it loose stands right before a nested list (CommonMark 0.31.2,
+    5.3: "loose if any of its constituent list items are separated by blank lines, or if
+    any of its constituent list items directly contain two block-level elements with a
+    blank line between them")."""
+    lines = None
+    for index, token in enumerate(state.tokens):
+        if token.type in LIST_OPENS and _is_loose(state.tokens, index):
+            lines = lines or state.src.split("\n")
+            items = _items(state.tokens, index)
+            if _blank_lines_only_before_nested_lists(items, lines):
+                for paragraph in _paragraphs(state.tokens, index):
+                    paragraph.hidden = True
+
+
+def _list_tokens(tokens, index):
+    """The tokens inside the list that opens at tokens[index]."""
+    level = tokens[index].level
+    for token in tokens[index + 1 :]:
+        if token.level == level:  # its close
+            return
+        yield token
+
+
+def _paragraphs(tokens, index):
+    level = tokens[index].level + 2  # list > item > paragraph
+    return [
+        token
+        for token in _list_tokens(tokens, index)
+        if token.level == level and token.type in ("paragraph_open", "paragraph_close")
+    ]
+
+
+def _is_loose(tokens, index):
+    return any(token.nesting == 1 and not token.hidden for token in _paragraphs(tokens, index))
+
+
+def _items(tokens, index):
+    """[(list_item_open, [its blocks])] of the list that opens at tokens[index]."""
+    level, items = tokens[index].level, []
+    for token in _list_tokens(tokens, index):
+        if token.level == level + 1 and token.type == "list_item_open":
+            items.append((token, []))
+        elif token.level == level + 2 and token.nesting >= 0 and token.map:
+            items[-1][1].append(token)
+    return items
+
+
+def _blank_lines_only_before_nested_lists(items, lines):
+    def blank_between(first, line_after):
+        # from the first block's last line: a nested list takes the blank line after it
+        return any(BLANK.fullmatch(line) for line in lines[first.map[1] - 1 : line_after])
+
+    found = False
+    for number, (item, blocks) in enumerate(items, 1):
+        if number < len(items) and BLANK.fullmatch(lines[item.map[1] - 1]):
+            return False  # items apart
+        for before, after in pairwise(blocks):
+            if blank_between(before, after.map[0]):
+                if after.type not in LIST_OPENS:
+                    return False
+                found = True
+    return found
 
 
 def _table_open(self, tokens, idx, options, env):

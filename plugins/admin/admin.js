@@ -16,6 +16,8 @@
   const TABLE_BOX = '<div class="table-scroll" role="region" aria-label="Tabell" tabindex="0">\n';
   const FOOTNOTE_BACK_CLASS = 'class="footnote-backref" aria-label="Tillbaka till texten"';
   // `{.a}`, `{ .a .b }`: the class lines the content checks let through (markup.py).
+  const LIST_OPENS = ["bullet_list_open", "ordered_list_open"];
+  const BLANK = /^[ \t>]*$/; // empty, also inside a block quote
   const CLASS_LINE = /^\{[ \t]*((?:\.[\w-]+[ \t]*)+)\}[ \t]*$/;
 
   // Python-Markdown's toc slugify, as site_model.markdown.heading_slug.
@@ -92,6 +94,63 @@
     state.tokens = tokens.filter((token) => token.type !== "class_line");
   }
 
+  // A list stays tight when its only blank lines stand right before a nested list, as the
+  // CMS's rich-text editor writes every nested list and shows it: _tight_before_nested_lists.
+  function tightBeforeNestedLists(state) {
+    let lines;
+    state.tokens.forEach((token, index) => {
+      if (!LIST_OPENS.includes(token.type)) return;
+      const paragraphs = listParagraphs(state.tokens, index);
+      if (!paragraphs.some((paragraph) => paragraph.nesting === 1 && !paragraph.hidden)) return;
+      lines = lines || state.src.split("\n");
+      if (blankLinesOnlyBeforeNestedLists(listItems(state.tokens, index), lines)) {
+        for (const paragraph of paragraphs) paragraph.hidden = true;
+      }
+    });
+  }
+
+  function listTokens(tokens, index) {
+    const level = tokens[index].level;
+    const end = tokens.findIndex((token, at) => at > index && token.level === level);
+    return tokens.slice(index + 1, end);
+  }
+
+  function listParagraphs(tokens, index) {
+    const level = tokens[index].level + 2; // list > item > paragraph
+    return listTokens(tokens, index).filter(
+      (token) => token.level === level && /^paragraph_(open|close)$/.test(token.type),
+    );
+  }
+
+  function listItems(tokens, index) {
+    const level = tokens[index].level;
+    const items = [];
+    for (const token of listTokens(tokens, index)) {
+      if (token.level === level + 1 && token.type === "list_item_open") items.push([token, []]);
+      else if (token.level === level + 2 && token.nesting >= 0 && token.map) {
+        items[items.length - 1][1].push(token);
+      }
+    }
+    return items;
+  }
+
+  function blankLinesOnlyBeforeNestedLists(items, lines) {
+    // from the first block's last line: a nested list takes the blank line after it
+    const blankBetween = (first, lineAfter) =>
+      lines.slice(first.map[1] - 1, lineAfter).some((line) => BLANK.test(line));
+    let found = false;
+    for (const [number, [item, blocks]] of items.entries()) {
+      if (number + 1 < items.length && BLANK.test(lines[item.map[1] - 1])) return false;
+      for (let at = 1; at < blocks.length; at++) {
+        if (blankBetween(blocks[at - 1], blocks[at].map[0])) {
+          if (!LIST_OPENS.includes(blocks[at].type)) return false;
+          found = true;
+        }
+      }
+    }
+    return found;
+  }
+
   function siteMarkdown() {
     // markdown-it-py's "gfm-like": CommonMark with tables, strikethrough and autolinks.
     const md = markdownit("commonmark", {
@@ -125,6 +184,7 @@
     const normalizeLink = md.normalizeLink;
     md.normalizeLink = (url) => normalizeLink(url).replace(PELICAN_PLACEHOLDER, "{$1}");
     md.core.ruler.push("alignment_classes", alignmentClasses);
+    md.core.ruler.push("tight_before_nested_lists", tightBeforeNestedLists);
     md.renderer.rules.table_open = (tokens, idx, options, env, self) =>
       TABLE_BOX + self.renderToken(tokens, idx, options);
     md.renderer.rules.table_close = (tokens, idx, options, env, self) =>

@@ -240,3 +240,56 @@ def test_html_typed_into_the_text_cannot_run_in_the_preview(article, cms):
     assert cms.title() != "ran"
     blocked = [error for error in cms.errors if "inline event handler" not in error]
     assert blocked == []
+
+
+@pytest.fixture(scope="module")
+def rich_text_lists(cms, repository, tmp_path_factory):
+    """A nested list made with the rich-text editor's list button and Tab, as an editor who
+    never sees Markdown makes one: the saved file, and its list in the preview and the page."""
+    open_entry(cms, "articles/new")
+    cms.get_by_label("Rubrik", exact=True).fill("Listor")
+    cms.get_by_label("Sammanfattning").fill("En lista i listan.")
+    bold = cms.get_by_role("button", name="Fetstil")
+    bold.wait_for()
+    if not bold.is_enabled():
+        cms.get_by_text("Markdown", exact=True).locator("..").get_by_role("switch").click()
+    expect(bold).to_be_enabled()  # rich-text mode
+    cms.locator("[data-slate-editor]").click()
+    cms.get_by_role("button", name="Punktlista").click()
+    for keys, words in [
+        ([], "Punkt ett"),
+        (["Enter", "Tab"], "Underpunkt a"),
+        (["Enter"], "Underpunkt b"),
+        (["Enter", "Shift+Tab"], "Punkt två"),
+    ]:
+        for key in keys:
+            cms.keyboard.press(key)
+        cms.keyboard.insert_text(words)
+    body = cms.frame_locator("iframe").first.locator("div:has(> ul)")
+    expect(body).to_contain_text("Punkt två")
+    preview = BeautifulSoup(body.evaluate("e => e.outerHTML"), "html5lib").body.div
+    publish(cms)
+    saved = (repository / CONTENT / "articles" / "listor.md").read_text("utf-8")
+    output = build_or_fail(
+        "pelican.conf.py", tmp_path_factory.mktemp("lists"), repository / CONTENT
+    )
+    page = parse(output, "/artiklar/listor/").select_one("article .prose")
+    return {"saved": saved, "preview": preview, "page": page}
+
+
+def test_a_nested_list_from_the_rich_text_editor_is_tight_as_the_editor_showed_it(
+    rich_text_lists,
+):
+    """The CMS writes a blank line before the nested list (CommonMark: a loose list, each
+    item a spaced-out paragraph); the site's Markdown keeps it tight, in both places."""
+    assert "* Punkt ett\n\n  * Underpunkt a" in rich_text_lists["saved"]  # what this is about
+    for side in ["preview", "page"]:
+        items = rich_text_lists[side].select("ul > li")
+        assert [item.find(string=True, recursive=False).strip() for item in items] == [
+            "Punkt ett",
+            "Underpunkt a",
+            "Underpunkt b",
+            "Punkt två",
+        ], side
+        assert rich_text_lists[side].select("li > p") == [], side
+    same_trees_or_say_so(structure(rich_text_lists["preview"]), structure(rich_text_lists["page"]))

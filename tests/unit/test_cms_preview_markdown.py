@@ -44,6 +44,10 @@ SITE_RULES = {
     "heading ids": "## Så går det till\n\n## Så går det till\n\n### Ärende & åtgärd: 1!",
     "allowed inline HTML": "CO<sub>2</sub>, m<sup>2</sup><br>ny rad",
     "address lines": "EPM Coaching AB\\\nStorgatan 1  \nStockholm",
+    # As the CMS's rich-text editor writes nested lists (tight), and loose lists by hand.
+    "nested lists from the CMS": "* Ett\n\n  * a\n  * b\n* Två\n\n  - [x] c\n\n"
+    "1. Ett\n\n   * a\n2. Två\n\n> * Ett\n>\n>   * a\n> * Två",
+    "loose lists": "* a\n\n* b\n\n---\n\n* a\n\n  * b\n\n* c\n\n---\n\n* a\n  * b\n\n  c",
 }
 
 
