@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
-from site_model.proofreading import _read, _speller, proofread
+from site_model.proofreading import _speller, proofread, stored
 
 from .content import make_site
 from .measure import ROOT
@@ -38,7 +38,8 @@ def check_seconds(content, saved=None):
     """Seconds of one proofreading: cold (a new process's), or after `saved` was saved
     in a process that had read everything (live reload's)."""
     settings = read_settings(str(SETTINGS), override={"PATH": str(content)})
-    _read.cache_clear()
+    stored.FOLDER = Path(tempfile.mkdtemp())  # nothing kept from an earlier build
+    stored._MEMORY.clear()
     _speller.cache_clear()
     if saved:
         proofread(settings)

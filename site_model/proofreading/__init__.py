@@ -8,7 +8,6 @@ plugins/proofreading prints the notes on every build, `invoke check-content` too
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from weakref import WeakKeyDictionary
 
 from site_model.checks import content_files, shown_path
 from site_model.checks.source import read_source
@@ -16,6 +15,7 @@ from site_model.checks.source import read_source
 from .prose import body_blocks, field_blocks
 from .readability import Sentence, band, lix, sentences
 from .spelling import WORD_LIST, Speller, SpellingUnavailable, word_list_entries
+from .stored import Results
 from .words import ABBREVIATION, spellable, words
 
 HARD = 50  # LIX from 50 is "svår": the page gets a note at its longest sentence
@@ -101,7 +101,7 @@ class Word:
     spaced: bool  # only a space between it and the word before, on the same line
 
 
-@dataclass(frozen=True, eq=False)  # one per file version (_read): hashed by identity
+@dataclass(frozen=True)
 class Text:
     """What one content file gives the proofreading."""
 
@@ -111,20 +111,37 @@ class Text:
 
 
 def proofread(settings):
-    """The notes and pages (a Proofreading) of the content folder settings["PATH"]."""
+    """The notes and pages (a Proofreading) of the content folder settings["PATH"]. A file
+    proofread before, unchanged and with the same word list, is not read again (stored.py)."""
     content_root = Path(settings["PATH"])
-    texts = [
-        text for path, kind in content_files(content_root, settings) if (text := read(path, kind))
-    ]
-    result = Proofreading()
     word_list = content_root / WORD_LIST
+    result = Proofreading()
     try:
-        result.notes += notes_of(texts, speller(word_list), shown_path(word_list))
+        checker = speller(word_list)
     except SpellingUnavailable as error:
-        result.unavailable = str(error)
-    for text in texts:
-        flagged = sum(note.path == text.path for note in result.notes)
-        result.pages.append(readability(text.path, text.sentences, flagged))
+        checker, result.unavailable = None, str(error)
+    results = Results(tuple(word_list_entries(word_list)))
+    files = [
+        (path, kind, results.key(path, shown_path(path), kind))
+        for path, kind in content_files(content_root, settings)
+    ]
+    found = {key: checker and results.get(key) for _, _, key in files}
+    new = {key: text for path, kind, key in files if not found[key] and (text := read(path, kind))}
+    notes = []
+    if checker:
+        try:  # the new texts' words in one Hunspell call
+            notes = notes_of(list(new.values()), checker, shown_path(word_list))
+        except SpellingUnavailable as error:
+            checker, result.unavailable = None, str(error)
+    for key, text in new.items():
+        own = [note for note in notes if note.path == text.path]
+        found[key] = (own, readability(text.path, text.sentences, len(own)))
+        if checker:  # complete: its spelling was checked
+            results.put(key, found[key])
+    for _, _, key in files:
+        if found[key]:
+            result.notes += found[key][0]
+            result.pages.append(found[key][1])
     result.notes += [note for page in result.pages if (note := hard_text_note(page))]
     result.notes.sort(key=lambda note: (note.path, note.line, note.message))
     return result
@@ -132,12 +149,7 @@ def proofread(settings):
 
 def read(path, kind):
     """The file's Text, or None when it cannot be read (the content checks say why)."""
-    stamp = path.stat()
-    return _read(path, shown_path(path), kind, stamp.st_mtime_ns, stamp.st_size)
-
-
-@lru_cache(maxsize=4096)  # by modification time: live reload reads only the saved file again
-def _read(path, shown, kind, modified, size):
+    shown = shown_path(path)
     source, _ = read_source(path, shown, kind)
     if source is None:
         return None
@@ -148,24 +160,9 @@ def _read(path, shown, kind, modified, size):
     )
 
 
-# {Speller: {Text: its spelling notes}}: live reload looks again only at the saved file.
-_NOTES = WeakKeyDictionary()
-
-
 def notes_of(texts, checker, word_list):
-    """The spelling notes of the texts: those of a text seen before with this checker as
-    they were, the new texts' together (one Hunspell call for all their words)."""
-    seen = _NOTES.get(checker, {})
-    kept = {text: seen[text] for text in texts if text in seen}
-    new = [text for text in texts if text not in kept]
-    if new:
-        by_path = {text.path: [] for text in new}
-        found = [word for text in new for word in text.words]
-        for found_note in spelling_notes(found, checker, word_list):
-            by_path[found_note.path].append(found_note)
-        kept |= {text: by_path[text.path] for text in new}
-    _NOTES[checker] = kept  # only the texts of today's files: old versions go
-    return [found_note for text in texts for found_note in kept[text]]
+    """The spelling notes of the texts, in text order (one Hunspell call for all words)."""
+    return spelling_notes([word for text in texts for word in text.words], checker, word_list)
 
 
 def line_words(path, piece):

@@ -344,3 +344,42 @@ def test_a_hunspell_that_fails_stops_nothing(slips, monkeypatch, tmp_path):
     result = proofread(settings_for(slips[1]))
     _speller.cache_clear()
     assert spelling_notes(result) == [] and result.unavailable.startswith("hunspell svarade inte")
+
+
+def test_a_file_proofread_before_is_read_again_only_when_it_or_the_word_list_changes(
+    tmp_path, monkeypatch
+):
+    """Results are kept by content (site_model/proofreading/stored.py), on disk between
+    builds: each step below is a new build's process (nothing in memory)."""
+    import site_model.proofreading as proofreading
+    from site_model.proofreading import stored
+
+    monkeypatch.setattr(stored, "FOLDER", tmp_path / "cache")
+    original, read = proofreading.read, []
+
+    def counting(path, kind):
+        read.append(path.name)
+        return original(path, kind)
+
+    monkeypatch.setattr(proofreading, "read", counting)
+    content = write_site(tmp_path / "site", {"slarv.md": SLIPS})
+    files = len(list(content.rglob("*.md")))
+
+    def build():
+        monkeypatch.setattr(stored, "_MEMORY", {})
+        read.clear()
+        return proofread(settings_for(content))
+
+    first = build()
+    assert len(read) == files and spelling_notes(first, "slarv.md")
+    again = build()
+    assert read == [] and again == first
+    (slarv,) = content.rglob("slarv.md")
+    slarv.write_text(slarv.read_text("utf-8").replace("möjlihet", "möjlighet"), "utf-8")
+    edited = build()
+    assert read == ["slarv.md"]
+    assert len(spelling_notes(edited, "slarv.md")) == len(spelling_notes(first, "slarv.md")) - 1
+    (content / "ordlista.txt").write_text("utvekling\n", "utf-8")
+    listed = build()
+    assert len(read) == files
+    assert len(spelling_notes(listed, "slarv.md")) == len(spelling_notes(edited, "slarv.md")) - 1
