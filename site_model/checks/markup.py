@@ -24,7 +24,13 @@ exactly the tokens the page is made of. What is refused, and why:
 - an ordered list whose numbers are not in order ("3." and, paragraphs later, "2024."):
   the page numbers it again ("4."), the CMS's editor showed them as typed;
 - a link to a script or a local file (`javascript:`, `file:`, …): Markdown will not make
-  it a link (nor does the CMS preview): shown as typed.
+  it a link (nor does the CMS preview): shown as typed;
+- text the rich-text editor saves unescaped that Markdown reads as markup (a helper's hunt in
+  Decap 3.16.3; it escapes `- # * > |` at a block's start, not these): a number and a dot
+  first on a line ("2024. Ett år", also first in a list item) makes a list starting there,
+  `+ ` a bullet list, a tab pasted first on a line a code box; bold or strikethrough whose
+  edge is punctuation next to a letter ("1900**\-talet**") shows its `**`, and `]` in a
+  link's text ("Rapport [PDF]") shows the link as brackets and an address.
 """
 
 import re
@@ -38,7 +44,7 @@ INLINE_HTML_ALLOWED = {"br", "sub", "sup"}  # without attributes: they cannot ru
 EMBEDS = {"iframe", "embed", "object", "video", "audio", "script", "form"}
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-TYPED_BULLET = re.compile(r"^[ \t]*([•◦▪▫●○■□‣⁃∙·])[ \t]")
+TYPED_BULLET = re.compile(r"^[ \t]*([•◦▪▫●○■□‣⁃∙·])[ \t\u00a0]")  # Word: "·" and no-break spaces
 # The classes theme/static/css/site.css styles for an editor's block.
 THEME_CLASSES = {"section-link"}
 CLASS_LINE = re.compile(r"^[ \t]*\{(:?)([^}]*)\}[ \t]*$")
@@ -53,6 +59,28 @@ UNDERLINED_HEADING = (
     "raden '{}' direkt under texten gör texten ovanför till en rubrik — lämna en tom rad "
     "före den om du menar en linje, eller skriv rubriken som '## Rubrik'"
 )
+STARTS_A_LIST = (
+    "'{0}{1}' först på raden gör raden till en numrerad lista som börjar på {0} — skriv "
+    "'{0}\\{1}' om det är text; en lista börjar med '1.' (eller fortsätter listan ovanför)"
+)
+PLUS_LIST = (
+    "'+' först på raden gör raden till en punktlista — skriv '\\+' om det är ett plustecken, "
+    "och '- ' för en punkt i en lista"
+)
+CODE_BOX = (
+    "raden börjar med Tab eller fyra mellanslag och visas som kod, i en ruta med skrivmaskinsstil"
+    " — ta bort indraget (kod skrivs mellan två rader ```)"
+)
+VISIBLE_MARKER = (
+    "'{}' syns på sidan här: fetstil eller överstrykning som börjar eller slutar vid ett "
+    "skiljetecken intill en bokstav blir ingen ('1900**-talet**', '**Obs!**Läs') — lägg den "
+    "runt hela ordet, eller ta bort den"
+)
+LINK_AS_TEXT = (
+    "länken visas som text, med hakparenteser och adress: ']' i länktexten avslutar den — "
+    "skriv '\\]' (och '\\[') i länktexten, eller ta bort hakparenteserna"
+)
+MARKERS = re.compile(r"\*\*|~~")
 # The addresses markdown-it will not link (its validateLink): shown as text, not a link.
 UNSAFE_LINK = re.compile(
     r"(?<!!)\[[^\]\n]*\]\(\s*<?(javascript|vbscript|file|data)"
@@ -88,6 +116,8 @@ def check_markup(source, site):
             f" — numrera punkterna i ordning, eller skriv '{typed}\\{item.markup}' om det är "
             "text och inte en lista",
         )
+    for item, number in _lists_starting_out_of_nowhere(tokens):
+        yield source.body_start + item.map[0], STARTS_A_LIST.format(number, item.markup)
     for item in _boxless_task_items(tokens):
         yield (
             source.body_start + item.map[0],
@@ -103,6 +133,14 @@ def check_markup(source, site):
                 yield line, message
         elif token.type == "text" and "\\" in token.content:
             yield line, VISIBLE_BACKSLASH
+        elif token.type == "text" and (marker := MARKERS.search(token.content)):
+            yield line, VISIBLE_MARKER.format(marker[0])
+        elif token.type == "text" and "](" in token.content:
+            yield line, LINK_AS_TEXT
+        elif token.type == "bullet_list_open" and token.markup == "+":
+            yield line, PLUS_LIST
+        elif token.type == "code_block":
+            yield line, CODE_BOX
         elif token.type == "heading_open" and token.markup in ("=", "-"):
             yield source.body_start + token.map[1] - 1, UNDERLINED_HEADING.format(token.markup * 3)
         elif token.type == "text" and (note := UNREFERRED_NOTE.search(token.content)):
@@ -130,9 +168,9 @@ def _task_list_html(tokens):
     return made
 
 
-def _renumbered_items(tokens):
-    """(item, number typed, number shown) for the first item of each ordered list whose
-    typed numbers are neither in order nor all the same (1. 1. 1. is numbered on purpose)."""
+def _ordered_lists(tokens):
+    """[(level, [item's list_item_open])] of each ordered list, in the order of the text."""
+    lists = []
     for at, token in enumerate(tokens):
         if token.type != "ordered_list_open":
             continue
@@ -142,10 +180,29 @@ def _renumbered_items(tokens):
                 break
             if item.type == "list_item_open" and item.level == token.level + 1:
                 items.append(item)
+        lists.append((token.level, items))
+    return lists
+
+
+def _renumbered_items(tokens):
+    """(item, number typed, number shown) for the first item of each ordered list whose
+    typed numbers are neither in order nor all the same (1. 1. 1. is numbered on purpose)."""
+    for _, items in _ordered_lists(tokens):
         typed = [int(item.info) for item in items]
         shown = list(range(typed[0], typed[0] + len(typed)))
         if len(set(typed)) > 1 and typed != shown:
             yield next((i, t, s) for i, t, s in zip(items, typed, shown, strict=True) if t != s)
+
+
+def _lists_starting_out_of_nowhere(tokens):
+    """(first item, its number) of each ordered list that starts at another number than 1
+    and does not go on from the list before it at its level (1. 2., a paragraph, 3.)."""
+    last = {}  # level → the last number of the last list there
+    for level, items in _ordered_lists(tokens):
+        first = int(items[0].info)
+        if first != 1 and last.get(level) != first - 1:
+            yield items[0], first
+        last[level] = first + len(items) - 1
 
 
 def _boxless_task_items(tokens):

@@ -190,6 +190,41 @@ MISTAKES = {
         write(NEW, article(body="\n3. Sedan kom vi fram.\n\n2024. Ett bra år.\n")),
         f"{NEW}:16: listan numreras om på sidan: '2024.' visas som '4.'",
     ),
+    # Typed in the CMS's rich-text editor and saved unescaped, as Decap 3.16.3 saved them
+    # (a helper's hunt): the editor showed text, Markdown makes markup of it.
+    "a paragraph that starts with a year": (
+        write(NEW, article(body="\n2024. Ett år med nya kunder.\n")),
+        f"{NEW}:14: '2024.' först på raden gör raden till en numrerad lista som börjar på 2024"
+        " — skriv '2024\\.' om det är text",
+    ),
+    "a list item that starts with a year": (
+        write(NEW, article(body="\n* Kort om oss\n* 2024. Ett år med nya kunder\n")),
+        f"{NEW}:15: '2024.' först på raden gör raden till en numrerad lista",
+    ),
+    "a paragraph that starts with a plus": (
+        write(NEW, article(body="\n+ plus att vi ses oftare.\n")),
+        f"{NEW}:14: '+' först på raden gör raden till en punktlista — skriv '\\+'",
+    ),
+    "a line pasted with a tab first": (
+        write(NEW, article(body="\n\tIndragen rad från Word.\n")),
+        f"{NEW}:14: raden börjar med Tab eller fyra mellanslag och visas som kod",
+    ),
+    "bullets pasted from Word with no-break spaces": (
+        write(NEW, article(body="\n·\u00a0\u00a0\u00a0\u00a0\u00a0 Punkt ett\n")),
+        f"{NEW}:14: raden börjar med '·', som visas som text och inte som en lista",
+    ),
+    "bold ending at a dash in a word": (
+        write(NEW, article(body="\nUnder 1900**\\-talet** växte företaget.\n")),
+        f"{NEW}:14: '**' syns på sidan här",
+    ),
+    "bold ending at punctuation before a letter": (
+        write(NEW, article(body="\nText.\n**Obs!**Läs först.\n")),
+        f"{NEW}:15: '**' syns på sidan här",
+    ),
+    "a link over text with brackets": (
+        write(NEW, article(body="\n[Årsrapport \\[PDF]](https://epm.se/rapport.pdf) finns här.\n")),
+        f"{NEW}:14: länken visas som text, med hakparenteser och adress",
+    ),
     # mdit-py-plugins takes "[x]" and a tab for a task but draws no box (a reviewer's find).
     "a task list box without its space": (
         write(NEW, article(body="\n- [x]\tBoka en tid\n- [ ] Skriv två mål\n")),
@@ -413,6 +448,23 @@ def test_mistake_is_reported_with_file_line_and_fix(workspace, mistake):
     lines = problems_in(workspace)
     assert any(line.startswith(expected) for line in lines), lines
     assert all(" — " in line for line in lines), "every problem says how to fix it"
+
+
+# What looks like the mistakes above and is right: the checks must let it through.
+WRITTEN_RIGHT = {
+    "a list, a paragraph, the list going on": "1. Boka\n2. Kom\n\nSedan:\n\n3. Följ upp\n",
+    "a year written as text": "2024\\. Ett år med nya kunder.\n",
+    "a plus written as text": "\\+ plus att vi ses oftare.\n",
+    "bold around whole words, before punctuation": "Under **1900-talet**, och **Obs!** Läs.\n",
+    "brackets escaped in a link's text": "[Årsrapport \\[PDF\\]](https://epm.se/rapport.pdf)\n",
+    "code between fences": "```\nnpm run build\n```\n",
+}
+
+
+@pytest.mark.parametrize("text", WRITTEN_RIGHT.values(), ids=WRITTEN_RIGHT)
+def test_what_is_written_right_is_not_reported(workspace, text):
+    write(NEW, article(body="\n" + text))(workspace)
+    assert problems_in(workspace) == []
 
 
 def test_all_problems_are_reported_together_and_nothing_is_built(workspace):
