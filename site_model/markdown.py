@@ -64,8 +64,11 @@ def parsed(text: str) -> tuple[list, dict]:
 @lru_cache(maxsize=4096)
 def rendered(text: str) -> str:
     """The HTML of the Markdown `text`, rendered once per process: live reload reads
-    every file again on each save, and only the saved one has changed."""
-    return markdown_parser().render(text)
+    every file again on each save, and only the saved one has changed. From `parsed`'s
+    tokens: the content checks have parsed the same text before Pelican reads it."""
+    md = markdown_parser()
+    tokens, env = parsed(text)
+    return md.renderer.render(tokens, md.options, env)
 
 
 @cache

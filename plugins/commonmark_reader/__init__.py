@@ -42,7 +42,10 @@ class CommonMarkReader(MDITReader):
         if not match:  # no front matter: the content checks have refused the file
             return super().read(filename)
         front_matter = copy.deepcopy(_front_matter(match.group("metadata")))
-        return rendered(match.group("content")), self._parse_yaml_metadata(front_matter)
+        # The body's lines as the content checks join them (site_model/checks/source.py),
+        # so that the text they parsed is not parsed again.
+        body = "\n".join(match.group("content").splitlines()[1:])
+        return rendered(body), self._parse_yaml_metadata(front_matter)
 
     def _parse_yaml_metadata(self, meta):
         if isinstance(meta, dict):
