@@ -42,9 +42,11 @@ class CommonMarkReader(MDITReader):
         if not match:  # no front matter: the content checks have refused the file
             return super().read(filename)
         front_matter = copy.deepcopy(_front_matter(match.group("metadata")))
-        # The body's lines as the content checks join them (site_model/checks/source.py),
-        # so that the text they parsed is not parsed again.
-        body = "\n".join(match.group("content").splitlines()[1:])
+        # The body as the content checks join its lines (site_model/checks/source.py), so
+        # that the text they parsed is not parsed again: without the end of the --- line
+        # and the file's last line end. Not split by splitlines(), which also ends lines
+        # at characters Markdown and the CMS's preview keep in the line (U+2028, \x0b).
+        body = match.group("content").removeprefix("\n").removesuffix("\n")
         return rendered(body), self._parse_yaml_metadata(front_matter)
 
     def _parse_yaml_metadata(self, meta):

@@ -72,15 +72,19 @@ CODE_BOX = (
     " — ta bort indraget (kod skrivs mellan två rader ```)"
 )
 VISIBLE_MARKER = (
-    "'{}' syns på sidan här: fetstil eller överstrykning som börjar eller slutar vid ett "
+    "'{}' syns på sidan här: fetstil, kursiv eller överstrykning som börjar eller slutar vid ett "
     "skiljetecken intill en bokstav blir ingen ('1900**-talet**', '**Obs!**Läs') — lägg den "
     "runt hela ordet, eller ta bort den"
 )
 LINK_AS_TEXT = (
-    "länken visas som text, med hakparenteser och adress: ']' i länktexten avslutar den — "
-    "skriv '\\]' (och '\\[') i länktexten, eller ta bort hakparenteserna"
+    "länken visas som text, med hakparenteser och adress: en ']' i länktexten eller ett "
+    "mellanslag i adressen bryter den — ta bort hakparenteserna i länktexten (eller skriv "
+    "'\\]'), och skriv '%20' för ett mellanslag i adressen"
 )
-MARKERS = re.compile(r"\*\*|~~")
+# A pair of emphasis marks Markdown did not take as one ("**Obs!**Läs"): shown as typed.
+# One mark alone ("5 ** 2", "500 kr**") is text on purpose.
+UNPAIRED = re.compile(r"(\*+|~~)[^\s*~](?:[^*~]*[^\s*~])?\1")
+LINK_SYNTAX = re.compile(r"(?<!\\)\]\(")  # "](", not written "\](" on purpose
 # The addresses markdown-it will not link (its validateLink): shown as text, not a link.
 UNSAFE_LINK = re.compile(
     r"(?<!!)\[[^\]\n]*\]\(\s*<?(javascript|vbscript|file|data)"
@@ -124,7 +128,9 @@ def check_markup(source, site):
             "punkten visas utan sin ruta — skriv ett mellanslag efter [ ] eller [x]: '- [x] klart'",
         )
     task_lists = _task_list_html(tokens)
+    inline = None  # the inline token whose children these are: its text as written
     for offset, token in located(tokens):
+        inline = token if token.type == "inline" else inline
         line = source.body_start + offset
         if token.type in ("html_block", "html_inline") and id(token) not in task_lists:
             yield from ((line + extra, message) for extra, message in _html_problems(token))
@@ -133,9 +139,9 @@ def check_markup(source, site):
                 yield line, message
         elif token.type == "text" and "\\" in token.content:
             yield line, VISIBLE_BACKSLASH
-        elif token.type == "text" and (marker := MARKERS.search(token.content)):
-            yield line, VISIBLE_MARKER.format(marker[0])
-        elif token.type == "text" and "](" in token.content:
+        elif token.type == "text" and _unpaired(token.content, inline.content):
+            yield line, VISIBLE_MARKER.format(_unpaired(token.content, inline.content))
+        elif token.type == "text" and "](" in token.content and _broken_link(inline.content):
             yield line, LINK_AS_TEXT
         elif token.type == "bullet_list_open" and token.markup == "+":
             yield line, PLUS_LIST
@@ -155,6 +161,18 @@ def check_markup(source, site):
             number,
             f"fotnoten [^{label}] används aldrig i texten — lägg till [^{label}] där den hör hemma",
         )
+
+
+def _unpaired(text, written):
+    """The emphasis mark shown as typed in `text`, unless `written` escapes it (\\*)."""
+    pair = UNPAIRED.search(text)
+    return pair and f"\\{pair[1][0]}" not in written and pair[1]
+
+
+def _broken_link(written):
+    """Whether `written` has a link's "](" that is not escaped and not refused already as
+    a link Markdown will not make (UNSAFE_LINK)."""
+    return LINK_SYNTAX.search(written) and not UNSAFE_LINK.search(written)
 
 
 def _task_list_html(tokens):

@@ -44,14 +44,15 @@ class Source:
         return self.meta.get("status") == "draft"
 
 
-def read_source(path, shown_as, kind):
-    """Return (Source or None, problems): None when the file cannot be read as content."""
+def read_source(path, shown_as, kind, raw=None):
+    """Return (Source or None, problems): None when the file cannot be read as content.
+    `raw`: the file's bytes, when the caller has read them already."""
     source = Source(Path(path), shown_as, kind)
 
     def problem(line, message):
         return None, [Problem(shown_as, line, message)]
 
-    raw = source.path.read_bytes()
+    raw = source.path.read_bytes() if raw is None else raw
     if not raw.strip():
         return problem(1, "filen är tom — skriv front matter och text i den, eller radera den")
     try:

@@ -121,12 +121,16 @@ def proofread(settings):
     except SpellingUnavailable as error:
         checker, result.unavailable = None, str(error)
     results = Results(tuple(word_list_entries(word_list)))
-    files = [
-        (path, kind, results.key(path, shown_path(path), kind))
-        for path, kind in content_files(content_root, settings)
-    ]
-    found = {key: checker and results.get(key) for _, _, key in files}
-    new = {key: text for path, kind, key in files if not found[key] and (text := read(path, kind))}
+    files = []
+    for path, kind in content_files(content_root, settings):
+        raw = path.read_bytes()  # read once: the result is kept under the bytes it is of
+        files.append((path, kind, raw, results.key(raw, shown_path(path), kind)))
+    found = {key: checker and results.get(key) for *_, key in files}
+    new = {
+        key: text
+        for path, kind, raw, key in files
+        if not found[key] and (text := read(path, kind, raw))
+    }
     notes = []
     if checker:
         try:  # the new texts' words in one Hunspell call
@@ -138,7 +142,7 @@ def proofread(settings):
         found[key] = (own, readability(text.path, text.sentences, len(own)))
         if checker:  # complete: its spelling was checked
             results.put(key, found[key])
-    for _, _, key in files:
+    for *_, key in files:
         if found[key]:
             result.notes += found[key][0]
             result.pages.append(found[key][1])
@@ -147,10 +151,11 @@ def proofread(settings):
     return result
 
 
-def read(path, kind):
-    """The file's Text, or None when it cannot be read (the content checks say why)."""
+def read(path, kind, raw=None):
+    """The file's Text, or None when it cannot be read (the content checks say why).
+    `raw`: its bytes, when read already."""
     shown = shown_path(path)
-    source, _ = read_source(path, shown, kind)
+    source, _ = read_source(path, shown, kind, raw)
     if source is None:
         return None
     body = body_blocks(source)

@@ -33,7 +33,7 @@ def _code_version():
 
 
 class Results:
-    """`key(path, shown, kind)` → str; `get(key)` → the result stored, or None; `put(key,
+    """`key(raw, shown, kind)` → str; `get(key)` → the result stored, or None; `put(key,
     result)`. `entries`: the word list's."""
 
     def __init__(self, entries, folder=None):
@@ -44,10 +44,11 @@ class Results:
         stamps = [(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.exists()]
         self.context = f"{_code_version()}\n{entries!r}\n{stamps!r}\n".encode()
 
-    def key(self, path, shown, kind):
+    def key(self, raw, shown, kind):
+        """The key of the result of a file whose bytes are `raw`."""
         digest = hashlib.sha256(self.context)
         digest.update(f"{shown}\n{kind}\n".encode())
-        digest.update(Path(path).read_bytes())
+        digest.update(raw)
         return digest.hexdigest()
 
     def get(self, key):

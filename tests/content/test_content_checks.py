@@ -221,6 +221,14 @@ MISTAKES = {
         write(NEW, article(body="\nText.\n**Obs!**Läs först.\n")),
         f"{NEW}:15: '**' syns på sidan här",
     ),
+    "italics ending at a dash in a word": (
+        write(NEW, article(body="\nUnder 1900*\\-talet* växte företaget.\n")),
+        f"{NEW}:14: '*' syns på sidan här",
+    ),
+    "a space in a link's address": (
+        write(NEW, article(body="\n[Boka](https://epm.se/boka tid) här.\n")),
+        f"{NEW}:14: länken visas som text, med hakparenteser och adress",
+    ),
     "a link over text with brackets": (
         write(NEW, article(body="\n[Årsrapport \\[PDF]](https://epm.se/rapport.pdf) finns här.\n")),
         f"{NEW}:14: länken visas som text, med hakparenteser och adress",
@@ -458,6 +466,10 @@ WRITTEN_RIGHT = {
     "bold around whole words, before punctuation": "Under **1900-talet**, och **Obs!** Läs.\n",
     "brackets escaped in a link's text": "[Årsrapport \\[PDF\\]](https://epm.se/rapport.pdf)\n",
     "code between fences": "```\nnpm run build\n```\n",
+    "stars on their own": "Det blir 5 ** 2. Pris 500 kr**\n\n** Gäller medlemmar.\n",
+    "stars escaped": "\\*\\*inte fet\\*\\*\n",
+    "brackets escaped around a link's form": "Skriv \\[text\\](adress) för en länk.\n",
+    "brackets in a link's text in pairs": "[Rapport [PDF]](https://epm.se/rapport.pdf)\n",
 }
 
 

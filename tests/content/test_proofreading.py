@@ -357,9 +357,9 @@ def test_a_file_proofread_before_is_read_again_only_when_it_or_the_word_list_cha
     monkeypatch.setattr(stored, "FOLDER", tmp_path / "cache")
     original, read = proofreading.read, []
 
-    def counting(path, kind):
+    def counting(path, kind, raw):
         read.append(path.name)
-        return original(path, kind)
+        return original(path, kind, raw)
 
     monkeypatch.setattr(proofreading, "read", counting)
     content = write_site(tmp_path / "site", {"slarv.md": SLIPS})
