@@ -1,5 +1,6 @@
 """One content file as the checks see it: its front matter, with line numbers, and its body."""
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,10 @@ FENCE = "---"
 # libyaml's parser when PyYAML has it: the same nodes and line marks, several times faster.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CLOSING_FENCES = {"---", "..."}
+# Characters Python's splitlines() ends a line at and Markdown (the page, the CMS preview)
+# does not: Word's manual line break (\x0b), U+2028, … The checks would read another text
+# than the page shows, and the page would have an invisible character (\x0b is not HTML).
+OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,12 @@ def read_source(path, shown_as, kind, raw=None):
             line, "texten är inte giltig UTF-8 — spara filen som UTF-8 i programmet du skriver i"
         )
 
+    if other := OTHER_LINE_BREAKS.search(text):
+        return problem(
+            text.count("\n", 0, other.start()) + 1,
+            f"ett osynligt radbrytningstecken (U+{ord(other[0]):04X}, ofta inklistrat från Word) "
+            "— ta bort det, och tryck Enter där raden ska brytas",
+        )
     lines = text.splitlines()
     if lines[0].strip() != FENCE:
         return problem(1, "front matter saknas — börja filen med '---', fälten och '---'")

@@ -229,6 +229,10 @@ MISTAKES = {
         write(NEW, article(body="\n[Boka](https://epm.se/boka tid) här.\n")),
         f"{NEW}:14: länken visas som text, med hakparenteser och adress",
     ),
+    "Word's manual line break pasted": (
+        write(NEW, article(body="\nRad ett\x0brad två.\n")),
+        f"{NEW}:14: ett osynligt radbrytningstecken (U+000B, ofta inklistrat från Word)",
+    ),
     "a link over text with brackets": (
         write(NEW, article(body="\n[Årsrapport \\[PDF]](https://epm.se/rapport.pdf) finns här.\n")),
         f"{NEW}:14: länken visas som text, med hakparenteser och adress",
