@@ -134,7 +134,8 @@ def proofread(settings):
     notes = []
     if checker:
         try:  # the new texts' words in one Hunspell call
-            notes = notes_of(list(new.values()), checker, shown_path(word_list))
+            found_words = [word for text in new.values() for word in text.words]
+            notes = spelling_notes(found_words, checker, shown_path(word_list))
         except SpellingUnavailable as error:
             checker, result.unavailable = None, str(error)
     for key, text in new.items():
@@ -163,11 +164,6 @@ def read(path, kind, raw=None):
     return Text(
         shown, [word for piece in pieces for word in line_words(shown, piece)], sentences(body)
     )
-
-
-def notes_of(texts, checker, word_list):
-    """The spelling notes of the texts, in text order (one Hunspell call for all words)."""
-    return spelling_notes([word for text in texts for word in text.words], checker, word_list)
 
 
 def line_words(path, piece):
