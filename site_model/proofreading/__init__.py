@@ -5,7 +5,7 @@ plugins/proofreading prints the notes on every build, `invoke check-content` too
 `invoke publish` adds the LIX table to the run's summary on GitHub.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -120,36 +120,52 @@ def proofread(settings):
         checker = speller(word_list)
     except SpellingUnavailable as error:
         checker, result.unavailable = None, str(error)
-    results = Results(tuple(word_list_entries(word_list)))
-    files = []
-    for path, kind in content_files(content_root, settings):
-        raw = path.read_bytes()  # read once: the result is kept under the bytes it is of
-        files.append((path, kind, raw, results.key(raw, shown_path(path), kind)))
-    found = {key: checker and results.get(key) for *_, key in files}
+    results, listed_as = Results(tuple(word_list_entries(word_list))), shown_path(word_list)
+    # Each file's bytes read once: a result is kept under the very bytes it is of.
+    files = [
+        (path, kind, path.read_bytes()) for path, kind in content_files(content_root, settings)
+    ]
+    keys = [results.key(raw, kind) for _, kind, raw in files]
+    found = [
+        checker and _as_shown(results.get(key), shown_path(path), listed_as)
+        for (path, *_), key in zip(files, keys, strict=True)
+    ]
     new = {
-        key: text
-        for path, kind, raw, key in files
-        if not found[key] and (text := read(path, kind, raw))
+        at: text
+        for at, (path, kind, raw) in enumerate(files)
+        if not found[at] and (text := read(path, kind, raw))
     }
     notes = []
     if checker:
         try:  # the new texts' words in one Hunspell call
             found_words = [word for text in new.values() for word in text.words]
-            notes = spelling_notes(found_words, checker, shown_path(word_list))
+            notes = spelling_notes(found_words, checker, listed_as)
         except SpellingUnavailable as error:
             checker, result.unavailable = None, str(error)
-    for key, text in new.items():
+    for at, text in new.items():
         own = [note for note in notes if note.path == text.path]
-        found[key] = (own, readability(text.path, text.sentences, len(own)))
+        found[at] = (own, readability(text.path, text.sentences, len(own)))
         if checker:  # complete: its spelling was checked
-            results.put(key, found[key])
-    for *_, key in files:
-        if found[key]:
-            result.notes += found[key][0]
-            result.pages.append(found[key][1])
+            results.put(keys[at], (*found[at], listed_as))
+    for kept in filter(None, found):
+        result.notes += kept[0]
+        result.pages.append(kept[1])
     result.notes += [note for page in result.pages if (note := hard_text_note(page))]
     result.notes.sort(key=lambda note: (note.path, note.line, note.message))
     return result
+
+
+def _as_shown(kept, shown, listed_as):
+    """A kept result (notes, page, and the word list's path as shown when it was kept)
+    with today's paths: a copy of the content elsewhere (a test's, the editor scenario's)
+    has the same files under other paths."""
+    if not kept:
+        return None
+    notes, page, was_listed_as = kept
+    return [
+        replace(note, path=shown, message=note.message.replace(was_listed_as, listed_as))
+        for note in notes
+    ], replace(page, path=shown)
 
 
 def read(path, kind, raw=None):

@@ -3,8 +3,8 @@ cache/proofreading/ (as cache/images keeps resized photos). The test suite build
 content several times, and an editor's build reads again only the files that changed: at
 300 articles, proofreading took 5–6 s of a 17 s build, every build.
 
-A result is found by a key of everything it depends on: the file's bytes, its path as shown
-and its kind, the word list's entries, Hunspell and its dictionary, the project's code
+A result is found by a key of everything it depends on but where the file is: its bytes
+and kind, the word list's entries, Hunspell and its dictionary, the project's code
 (site_model/) and its locked packages (uv.lock). Change any one and the file is read again.
 Results also stay in memory, so that live reload touches the disk only for the saved file.
 """
@@ -33,7 +33,7 @@ def _code_version():
 
 
 class Results:
-    """`key(raw, shown, kind)` → str; `get(key)` → the result stored, or None; `put(key,
+    """`key(raw, kind)` → str; `get(key)` → the result stored, or None; `put(key,
     result)`. `entries`: the word list's."""
 
     def __init__(self, entries, folder=None):
@@ -44,10 +44,11 @@ class Results:
         stamps = [(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.exists()]
         self.context = f"{_code_version()}\n{entries!r}\n{stamps!r}\n".encode()
 
-    def key(self, raw, shown, kind):
-        """The key of the result of a file whose bytes are `raw`."""
+    def key(self, raw, kind):
+        """The key of the result of a file whose bytes are `raw` (wherever it is: the
+        caller names it as it is shown now)."""
         digest = hashlib.sha256(self.context)
-        digest.update(f"{shown}\n{kind}\n".encode())
+        digest.update(f"{kind}\n".encode())
         digest.update(raw)
         return digest.hexdigest()
 

@@ -247,6 +247,10 @@ def test_without_hunspell_the_build_says_so_and_goes_on(slips, monkeypatch):
 
 
 def test_live_reload_asks_hunspell_only_about_the_new_words_of_a_saved_file(tmp_path, monkeypatch):
+    from site_model.proofreading import stored
+
+    monkeypatch.setattr(stored, "FOLDER", tmp_path / "cache")  # nothing kept from a run before
+    monkeypatch.setattr(stored, "_MEMORY", {})
     content = write_site(tmp_path, {"slarv.md": SLIPS})
     first = proofread(settings_for(content))
     asked, ask = [], Speller._run
@@ -374,6 +378,12 @@ def test_a_file_proofread_before_is_read_again_only_when_it_or_the_word_list_cha
     assert len(read) == files and spelling_notes(first, "slarv.md")
     again = build()
     assert read == [] and again == first
+    elsewhere = tmp_path / "copy" / "content"  # the same files under other paths
+    shutil.copytree(content, elsewhere)
+    moved = proofread(settings_for(elsewhere))
+    assert read == [] and len(moved.notes) == len(first.notes)
+    assert all(note.path.startswith(str(elsewhere)) for note in moved.notes)
+    assert str(content) not in "".join(note.message for note in moved.notes)
     (slarv,) = content.rglob("slarv.md")
     slarv.write_text(slarv.read_text("utf-8").replace("möjlihet", "möjlighet"), "utf-8")
     edited = build()
