@@ -1,7 +1,7 @@
 """Proofreading results kept between builds: one small file a content file version, in
 cache/proofreading/ (as cache/images keeps resized photos). The test suite builds the same
 content several times, and an editor's build reads again only the files that changed: at
-300 articles, proofreading took 5–6 s of a 17 s build, every build.
+300 articles, proofreading took 6–10 s, about a third of a build, in every build.
 
 A result is found by a key of everything it depends on but where the file is: its bytes
 and kind, the word list's entries, Hunspell and its dictionary, the project's code
