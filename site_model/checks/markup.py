@@ -28,9 +28,10 @@ exactly the tokens the page is made of. What is refused, and why:
 - text the rich-text editor saves unescaped that Markdown reads as markup (a helper's hunt in
   Decap 3.16.3; it escapes `- # * > |` at a block's start, not these): a number and a dot
   first on a line ("2024. Ett år", also first in a list item) makes a list starting there,
-  `+ ` a bullet list, a tab pasted first on a line a code box; bold or strikethrough whose
-  edge is punctuation next to a letter ("1900**\-talet**") shows its `**`, and `]` in a
-  link's text ("Rapport [PDF]") shows the link as brackets and an address.
+  `+ ` a bullet list, a tab pasted first on a line a code box; bold, italics or
+  strikethrough whose edge is punctuation next to a letter ("1900**\-talet**") shows its
+  marks, and a `]` in a link's text ("Rapport \[PDF]") or a space in its address shows the
+  link as brackets and an address.
 """
 
 import re
@@ -139,8 +140,8 @@ def check_markup(source, site):
                 yield line, message
         elif token.type == "text" and "\\" in token.content:
             yield line, VISIBLE_BACKSLASH
-        elif token.type == "text" and _unpaired(token.content, inline.content):
-            yield line, VISIBLE_MARKER.format(_unpaired(token.content, inline.content))
+        elif token.type == "text" and (mark := _unpaired(token.content, inline.content)):
+            yield line, VISIBLE_MARKER.format(mark)
         elif token.type == "text" and "](" in token.content and _broken_link(inline.content):
             yield line, LINK_AS_TEXT
         elif token.type == "bullet_list_open" and token.markup == "+":
