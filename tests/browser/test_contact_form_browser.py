@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS, SETTINGS, WCAG_TAGS
+from conftest import ARTIFACTS, AXE_OPTIONS, SETTINGS
 from tools.form_sink import ERROR, HANG, OK, SLOW
 
 FIELDS = SETTINGS["CONTACT_FORM_FIELDS"]
@@ -53,7 +53,7 @@ def assert_everything_typed_is_kept(page):
 
 
 def assert_no_axe_violations(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
 
 
