@@ -132,41 +132,53 @@ FOCUS_PROPERTIES = [
     "text-decoration-line",
     "text-decoration-thickness",
 ]
-REMEMBER_UNFOCUSED = """(properties) => {
-  const look = new Map();
-  for (const el of document.querySelectorAll('body *')) {
-    const style = getComputedStyle(el);
-    look.set(el, properties.map((p) => style.getPropertyValue(p)).join('|'));
-  }
-  window.wcagUnfocused = look;
-  window.wcagSeen = [];
-}"""
-# One Tab stop: the focused element, whether it looks different from unfocused (2.4.7), and
-# whether the reader can see it (2.4.11). Null when focus has left the page or come round.
-FOCUS_STOP = (
+# Each Tab stop as the Tab key comes up (focus moved, and the page scrolled to it, on key
+# down): the focused element, whether it looks different from unfocused (2.4.7), and whether
+# the reader can see it (2.4.11). Recorded in the page and read once a page, not in a call
+# after each key press: that call took as long as the key press itself. Recording ends
+# when focus leaves the page or comes round.
+RECORD_TAB_STOPS = (
     "(properties) => {"
     + JS
     + """
-  const el = document.activeElement;
-  if (!el || el === document.body || window.wcagSeen.includes(el)) return null;
-  window.wcagSeen.push(el);
-  const style = getComputedStyle(el);
-  const look = properties.map((p) => style.getPropertyValue(p)).join('|');
-  // A link broken over two lines has a gap at its bounding box's centre: use its largest piece.
-  const piece = [...el.getClientRects()].sort((a, b) => b.width * b.height - a.width * a.height)[0];
-  // 2.4.11 (AA) asks that focus is not entirely hidden. Chromium does not scroll to an element
-  // that shows 32 px of itself, so a tall field may sit partly below the fold: judge the part
-  // inside the viewport, and whether anything lies on its centre.
-  const left = Math.max(piece.left, 0), right = Math.min(piece.right, innerWidth);
-  const top = Math.max(piece.top, 0), bottom = Math.min(piece.bottom, innerHeight);
-  const inside = right > left && bottom > top;
-  const hit = inside && document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
-  return {
-    name: describe(el),
-    changes: look !== window.wcagUnfocused.get(el),
-    inside,
-    coveredBy: hit && !el.contains(hit) ? describe(hit) : null,
+  const lookOf = (el) => {
+    const style = getComputedStyle(el);
+    return properties.map((p) => style.getPropertyValue(p)).join('|');
   };
+  const unfocused = new Map();
+  for (const el of document.querySelectorAll('body *')) unfocused.set(el, lookOf(el));
+  const stopAt = (el) => {
+    // A link broken over two lines has a gap at its bounding box's centre: use its largest piece.
+    const pieces = [...el.getClientRects()];
+    const piece = pieces.sort((a, b) => b.width * b.height - a.width * a.height)[0];
+    // 2.4.11 (AA) asks that focus is not entirely hidden. Chromium does not scroll to an element
+    // that shows 32 px of itself, so a tall field may sit partly below the fold: judge the part
+    // inside the viewport, and whether anything lies on its centre.
+    const left = Math.max(piece.left, 0), right = Math.min(piece.right, innerWidth);
+    const top = Math.max(piece.top, 0), bottom = Math.min(piece.bottom, innerHeight);
+    const inside = right > left && bottom > top;
+    const hit = inside && document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+    return {
+      name: describe(el),
+      changes: lookOf(el) !== unfocused.get(el),
+      inside,
+      coveredBy: hit && !el.contains(hit) ? describe(hit) : null,
+    };
+  };
+  const seen = [];
+  window.wcagTab = { stops: [], done: false };
+  removeEventListener('keyup', window.wcagRecord, true);  // a page checked at a second size
+  window.wcagRecord = (event) => {
+    const el = document.activeElement;
+    if (event.key !== 'Tab' || window.wcagTab.done) return;
+    if (!el || el === document.body || seen.includes(el)) {
+      window.wcagTab.done = true;
+    } else {
+      seen.push(el);
+      window.wcagTab.stops.push(stopAt(el));
+    }
+  };
+  addEventListener('keyup', window.wcagRecord, true);
 }"""
 )
 # Everything Tab could stop at. Tab reaching more stops than the page has such elements
@@ -310,18 +322,18 @@ def text_at_200_percent(page):
 
 
 def tab_stops(page, viewport):
-    """Every element Tab reaches, in order, as FOCUS_STOP sees it."""
+    """Every element Tab reaches, in order, as RECORD_TAB_STOPS sees it."""
     page.set_viewport_size(viewport)
-    page.evaluate(REMEMBER_UNFOCUSED, FOCUS_PROPERTIES)
+    page.evaluate(RECORD_TAB_STOPS, FOCUS_PROPERTIES)
     focusable = page.locator(FOCUSABLE).count()
-    stops = []
-    for _ in range(focusable + 1):
+    for pressed in range(1, focusable + 3):  # one to leave the page, one to come round
         page.keyboard.press("Tab")
-        stop = page.evaluate(FOCUS_STOP, FOCUS_PROPERTIES)
-        if stop is None:
-            return stops
-        stops.append(stop)
-    raise AssertionError(f"more Tab stops than the {focusable} focusable elements: a trap?")
+        if pressed % 8 == 0 and page.evaluate("window.wcagTab.done"):
+            break
+    tab = page.evaluate("window.wcagTab")
+    if not tab["done"]:
+        raise AssertionError(f"more Tab stops than the {focusable} focusable elements: a trap?")
+    return tab["stops"]
 
 
 def focus_visible(stops):
