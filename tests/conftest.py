@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from filelock import FileLock
 from pelican.settings import get_settings_from_file
+from xdist.scheduler import LoadScopeScheduling
 
 from page_sample import changed_stems, sample
 from site_model.addresses import saved_as
@@ -180,6 +181,28 @@ def fixture_site(tmp_path_factory, sink):
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory, sink):
     yield from served_dev_build(tmp_path_factory, REAL_CONTENT, sink)
+
+
+# The modules that read real_site, a worker's own build: on one worker, it is built once a
+# run, not once a worker (15 s at 300 articles). A module missing here costs that build again.
+ON_THE_REAL_PREVIEW = {
+    "tests/browser/test_wcag_browser.py",
+    "tests/built/test_privacy_notice.py",
+    "tests/built/test_typography.py",
+    "tests/content/test_real_content.py",
+}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadscope` (one module's tests on one worker), with ON_THE_REAL_PREVIEW one
+    unit of work."""
+    return OneRealPreview(config, log) if config.getvalue("dist") == "loadscope" else None
+
+
+class OneRealPreview(LoadScopeScheduling):
+    def _split_scope(self, nodeid):
+        module = super()._split_scope(nodeid)
+        return "the real preview" if module in ON_THE_REAL_PREVIEW else module
 
 
 def built_once(tmp_path_factory, name, content):
