@@ -10,6 +10,7 @@ ADMIN_CSP_HEADER for the `/admin/*` block of `_headers`.
 import logging
 import os
 import shutil
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -88,7 +89,7 @@ def write_admin(output_path, settings):
         return
     folder = Path(output_path) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    place = _linked if settings.get("JS_MIN", True) is False else shutil.copyfile
+    place = partial(_place, link=settings.get("JS_MIN", True) is False)
     for script in [package / SCRIPT, *sorted(package.glob(CHUNKS))]:
         place(script, folder / script.name)
     for script in PREVIEW_SCRIPTS:
@@ -115,14 +116,18 @@ def write_admin(output_path, settings):
     log.info("admin: /%s/ is %.1f MB in %d files, loaded by editors only", FOLDER, size, len(files))
 
 
-def _linked(source, target):
-    """The 6 MB of scripts, hard-linked, not copied, in every build (70–120 ms of a preview
-    save, and of each of the tests' builds). Safe only while nothing rewrites a script in
-    place: pelican-minify does so with JS_MIN, and then write_admin copies."""
-    try:
-        os.link(source, target)
-    except OSError:  # another disk
-        shutil.copyfile(source, target)
+def _place(source, target, link):
+    """One script of the CMS's 6 MB, hard-linked when `link` (not copied: 70–120 ms of a
+    preview save, and of each of the tests' builds). Safe only while nothing rewrites a
+    script in place: pelican-minify does so with JS_MIN, and then write_admin copies."""
+    target.unlink(missing_ok=True)  # a build into the last one's folder: maybe a link
+    if link:
+        try:
+            os.link(source, target)
+            return
+        except OSError:  # another disk
+            pass
+    shutil.copyfile(source, target)
 
 
 class AdminGenerator(Generator):
