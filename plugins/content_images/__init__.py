@@ -34,6 +34,7 @@ from PIL import Image, UnidentifiedImageError
 
 from site_model.addresses import file_slug
 from site_model.image_files import PHOTO_FIELD, PHOTO_LINK
+from site_model.signals import content_object_reused
 from site_model.svg import svg_size
 
 from .colour import ImageTrouble, page_background
@@ -54,7 +55,8 @@ LEAD_MIN_WIDTH = 600
 # {published name: cached file} of every page this build writes, whichever of Pelican's
 # lists keeps the page (one forgotten list, hidden_articles, once shipped broken images):
 # emptied as a build starts (livereload builds in one process), filled as each page is
-# read, copied when all pages are generated.
+# read (and each page's own share noted on it, `content.published_images`, for a page the
+# preview keeps from the build before), copied when all pages are generated.
 PUBLISHED = {}
 # A portrait shows 15rem wide beside the name, above it on a phone (.profile__photo, site.css).
 PHOTO_SIZES = "15rem"
@@ -80,20 +82,29 @@ def published_name(relative, key, suffix, settings):
     return "/".join(filter(None, [folder, f"{stem}-{key[:8]}-{suffix}"]))
 
 
-def publish_variant(made, relative, settings, image_format, width):
+def publish_variant(made, relative, content, image_format, width):
     """The published name of one variant ("images/x-<key>-720.avif"), noted to publish."""
     suffix = f"{width}.{EXTENSION[image_format]}"
-    name = published_name(relative, made.key, suffix, settings)
-    PUBLISHED[name] = made.file(image_format, width)
+    name = published_name(relative, made.key, suffix, content.settings)
+    _note(content, name, made.file(image_format, width))
     return name
 
 
-def addresses(made, relative, settings):
+def _note(content, name, cached):
+    PUBLISHED[name] = content.published_images[name] = cached
+
+
+def publish_again(content):
+    """A page kept from the build before (plugins/preview_reuse) needs its images too."""
+    PUBLISHED.update(content.published_images)
+
+
+def addresses(made, relative, content):
     """url_of(format, width): the address of each of an image's variants."""
 
     def url_of(image_format, width):
-        name = publish_variant(made, relative, settings, image_format, width)
-        return f"{settings['SITEURL']}/{name}"
+        name = publish_variant(made, relative, content, image_format, width)
+        return f"{content.settings['SITEURL']}/{name}"
 
     return url_of
 
@@ -107,22 +118,22 @@ def rewrite_photo(content):
         return  # no photo; one written another way is content_checks' to refuse
     path, relative = source_file(content, local.group(2))
     made = _variants(path, cache_folder(content.settings), content, local.group(0))
-    url_of = addresses(made, relative, content.settings)
+    url_of = addresses(made, relative, content)
     alt = escape(f"Porträtt av {content.metadata.get('title', '')}")
     content.photo_html = Markup(
         picture(f'<img alt="{alt}">', made, url_of, {"decoding": "async"}, PHOTO_SIZES)
     )
-    content.photo_path = publish_variant(
-        made, relative, content.settings, made.fallback, made.fallback_width
-    )
+    fallback = made.fallback, made.fallback_width
+    content.photo_path = publish_variant(made, relative, content, *fallback)
 
 
 def rewrite_images(content):
     """Replace each <img> of the text with its <picture>; note the files to publish."""
+    content.published_images = {}
     rewrite_photo(content)
     if not content._content or "<img" not in content._content or not content.save_as:
         return
-    settings, cache = content.settings, cache_folder(content.settings)
+    cache = cache_folder(content.settings)
     seen = 0
 
     def replace(match):
@@ -141,7 +152,7 @@ def rewrite_images(content):
             _set_og_image(content, path, cache, made, relative, tag)
         if first and _is_article(content) and _leads(content, match.start(), made):
             extra["fetchpriority"] = "high"
-        return picture(tag, made, addresses(made, relative, settings), extra)
+        return picture(tag, made, addresses(made, relative, content), extra)
 
     content._content = IMG.sub(replace, content._content)
 
@@ -180,7 +191,7 @@ def _leads(content, offset, made):
 def _set_og_image(content, path, cache, made, relative, tag):
     name = published_name(relative, made.key, "delning.jpg", content.settings)
     background = page_background(content.settings["THEME"])
-    PUBLISHED[name] = og_image(path, cache, background)
+    _note(content, name, og_image(path, cache, background))
     alt = ALT.search(tag)
     content.og_image = {"path": name, "alt": alt.group(1) if alt else ""}
 
@@ -237,5 +248,6 @@ def register():
     logging.getLogger(__name__).setLevel(logging.INFO)
     signals.initialized.connect(forget_last_build)
     signals.content_object_init.connect(rewrite_images)
+    content_object_reused.connect(publish_again)
     signals.static_generator_finalized.connect(drop_originals)
     signals.all_generators_finalized.connect(publish)

@@ -1,18 +1,21 @@
-"""A save of articles renders only their pages in the preview (plugins/preview_reuse): every
-other article's page is linked from the site it serves. That is right only while no page
-of an article shows anything of another article's file, so each kind of edit an editor
-makes to an article is made here, and the preview's pages compared with a full build's."""
+"""A save of articles reads and renders only them in the preview (plugins/preview_reuse):
+every other article is kept from the build before and its page linked from the site it
+serves. That is right only while no page of an article shows anything of another
+article's file, so each kind of edit an editor makes to an article is made here, and the
+preview's pages compared with a full build's, byte for byte (images too)."""
 
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURE_CONTENT
 
-OTHER_PAGE = "artiklar/ledarskap-i-forandring/index.html"  # never edited below
+OTHER_ARTICLE = "ledarskap-i-forandring.md"  # never edited below; it has a photo
+OTHER_PAGE = "artiklar/ledarskap-i-forandring/index.html"
 EDITS = [  # (file, old, new), each on the content as the edit before left it
     ("att-valja-coach.md", "ett viktigt beslut.", "ett viktigt beslut. Ett nytt stycke."),
     ("att-valja-coach.md", "title: Att välja coach", "title: Att välja rätt coach"),
@@ -71,15 +74,19 @@ def edit(content, file, old, new):
     path.write_text(text.replace(old, new), "utf-8")
 
 
-def test_a_saved_article_is_rendered_and_the_other_articles_pages_reused(preview, tmp_path):
+def test_a_saved_article_is_read_and_rendered_and_the_other_articles_reused(preview, tmp_path):
     import tasks
 
     content, served = preview
+    read = sys.modules["preview_reuse"].READ  # the plugin as Pelican loaded it
+    other = str(content / "articles" / OTHER_ARTICLE)
     for file, old, new in EDITS:
-        before = os.stat(served / OTHER_PAGE).st_ino
+        before, kept = os.stat(served / OTHER_PAGE).st_ino, read[other][1]
         edit(content, file, old, new)
         assert tasks.rebuild_preview(served, content), (file, new)
+        assert read[other][1] is kept, "not kept: read again"
         assert os.stat(served / OTHER_PAGE).st_ino == before, "not reused: rendered again"
+        assert full_build(content, tmp_path / "full"), new
         assert_as_full_build(content, served, tmp_path / "full", new)
 
 
@@ -110,8 +117,11 @@ def test_anything_but_an_article_saved_renders_every_page(preview):
     import tasks
 
     content, served = preview
-    before = os.stat(served / OTHER_PAGE).st_ino
+    read = sys.modules["preview_reuse"].READ
+    other = str(content / "articles" / OTHER_ARTICLE)
+    before, kept = os.stat(served / OTHER_PAGE).st_ino, read[other][1]
     service = content / "services" / "teamcoaching.md"
     service.write_text(service.read_text("utf-8") + "\nEtt nytt stycke.\n", "utf-8")
     assert tasks.rebuild_preview(served, content)
     assert os.stat(served / OTHER_PAGE).st_ino != before
+    assert read[other][1] is not kept, "a service's save must read every article again"
