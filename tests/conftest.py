@@ -201,8 +201,8 @@ def pytest_xdist_make_scheduler(config, log):
 
 class OneRealPreview(LoadScopeScheduling):
     def _split_scope(self, nodeid):
-        module = super()._split_scope(nodeid)
-        return "the real preview" if module in ON_THE_REAL_PREVIEW else module
+        module = nodeid.split("::", 1)[0]  # a test class's too
+        return "the real preview" if module in ON_THE_REAL_PREVIEW else super()._split_scope(nodeid)
 
 
 def built_once(tmp_path_factory, name, content):

@@ -62,12 +62,18 @@ def _stamp(path):
 def _kept_article(generator, kept, filename, default=None):
     path = os.path.abspath(os.path.join(generator.path, filename))
     stamp, article = kept.get(path, (None, None))
-    if article is None or stamp != _stamp(path):
+    if article is None or stamp != _stamp(path) or not _images_kept(article):
         return default
     article._context, article.settings = generator.context, generator.settings
     READ[path] = stamp, article
     content_object_reused.send(article)
     return article
+
+
+def _images_kept(article):
+    """Whether the image files its page uses are still in the cache (`invoke clean` empties
+    it while the preview runs): if not, it is read again and they are made again."""
+    return all(os.path.exists(file) for file in getattr(article, "published_images", {}).values())
 
 
 def _keep_article(generator, filename, article):
