@@ -39,7 +39,7 @@ import re
 from site_model.markdown import parsed
 
 from .body import Prose
-from .protocol import per_file
+from .protocol import per_file_version
 
 INLINE_HTML_ALLOWED = {"br", "sub", "sup"}  # without attributes: they cannot run or style
 EMBEDS = {"iframe", "embed", "object", "video", "audio", "script", "form"}
@@ -94,7 +94,7 @@ UNSAFE_LINK = re.compile(
 )
 
 
-@per_file
+@per_file_version
 def check_markup(source, site):
     """Yield (line, message) for each construct of this file readers would not see as
     the editor wrote it."""

@@ -1,6 +1,7 @@
 """The one shape of a content check: `check(site) -> Iterable[Problem]`, listed in CHECKS
 (__init__.py). A check of one file at a time is written `check(source, site)` yielding
-(line, message) and made a site check by @per_file, which names the file."""
+(line, message) and made a site check by @per_file, which names the file; one that reads
+nothing but the file, by @per_file_version, which also keeps its findings per version."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,3 +32,25 @@ def per_file(check):
                 yield Problem(source.shown_as, line, message)
 
     return each_file
+
+
+KEPT_VERSIONS = 4096  # about ten times the files of a site of 300 articles
+
+
+def per_file_version(check):
+    """@per_file for a check that reads nothing of `site`: what it finds in one version of
+    a file (one Source: read_source's are shared while a file is unchanged) is kept, so
+    that a live-reload save checks only the saved file (check_markup took 0.1 s of every
+    save at 300 articles)."""
+    kept = {}  # id(source): (source, findings); the source kept too, so the id stays its
+
+    @wraps(check)
+    def of_version(source, site):
+        found = kept.get(id(source))
+        if found is None or found[0] is not source:
+            if len(kept) >= KEPT_VERSIONS:
+                kept.clear()
+            found = kept[id(source)] = source, list(check(source, site))
+        return found[1]
+
+    return per_file(of_version)

@@ -24,6 +24,7 @@ from PIL import Image
 
 from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, ROOT, build, parse
 from site_model.checks import check_content
+from site_model.checks.markup import PLUS_LIST
 
 ARTICLE = "content/articles/ledarskap-i-forandring.md"
 SERVICE = "content/services/teamcoaching.md"
@@ -460,6 +461,29 @@ def test_mistake_is_reported_with_file_line_and_fix(workspace, mistake):
     lines = problems_in(workspace)
     assert any(line.startswith(expected) for line in lines), lines
     assert all(" — " in line for line in lines), "every problem says how to fix it"
+
+
+def test_each_version_of_a_file_is_checked_once_and_its_problems_stay(workspace):
+    """The markup check keeps what it found per version of a file (live reload checks only
+    the saved file again): an unchanged file's problem is still reported at the next check,
+    and a saved one is checked anew."""
+    first, second = sorted((workspace / "content" / "articles").glob("*.md"))[:2]
+    for file in (first, second):
+        file.write_text(file.read_text("utf-8") + "\n+ plus att vi ses oftare.\n", "utf-8")
+    plus = PLUS_LIST.split(" — ")[0]
+
+    def reported():
+        return sorted(line.split(":")[0] for line in problems_in(workspace) if plus in line)
+
+    assert reported() == sorted(map(shown_from(workspace), (first, second)))
+    second.write_text(second.read_text("utf-8").replace("\n+ plus", "\n\\+ plus"), "utf-8")
+    assert reported() == [shown_from(workspace)(first)]
+    first.write_text(first.read_text("utf-8") + "\nEn mening till.\n", "utf-8")
+    assert reported() == [shown_from(workspace)(first)]
+
+
+def shown_from(workspace):
+    return lambda file: str(file.relative_to(workspace))
 
 
 # What looks like the mistakes above and is right: the checks must let it through.
