@@ -51,6 +51,7 @@ CONFIG = {
     "cms_server": ROOT / "node_modules" / "decap-server" / "dist" / "index.js",
     "watched": ["content/**/*", "theme/**/*", "plugins/**/*.py", "*.py"],
 }
+STOPS = (signal.SIGINT, signal.SIGTERM)  # Ctrl+C, and `kill`
 
 
 def build_site(settings_file, output=CONFIG["output"], content=None, settings=(), discard=None):
@@ -82,12 +83,14 @@ def build_site(settings_file, output=CONFIG["output"], content=None, settings=()
 
 @contextmanager
 def interrupts_kept():
-    """Raise KeyboardInterrupt after the block if Ctrl+C came during it. Pelican's main()
-    logs a Ctrl+C as a warning, which `--fatal warnings` turns into a RuntimeError (or,
-    without it, returns as if the build were done): `invoke livereload` took that for a
-    failed build and went on, and Ctrl+C did not stop it."""
+    """Raise KeyboardInterrupt after the block if Ctrl+C or `kill` (SIGTERM) came during
+    it. Pelican's main() logs a Ctrl+C as a warning, which `--fatal warnings` turns into a
+    RuntimeError (or, without it, returns as if the build were done): `invoke livereload`
+    took that for a failed build and went on, and Ctrl+C did not stop it. `kill` left a
+    half-written build behind, or, under livereload, was taken for a failed build too."""
     main = threading.current_thread() is threading.main_thread()  # only it gets signals
-    if not main or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    stops = [s for s in STOPS if signal.getsignal(s) is not signal.SIG_IGN]
+    if not main or not stops:
         yield
         return
     interrupted = []
@@ -96,16 +99,21 @@ def interrupts_kept():
         interrupted.append(signum)
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGINT, interrupt)
+    previous = {stop: signal.signal(stop, interrupt) for stop in stops}
     try:
         yield
     except Exception:
         if not interrupted:
             raise
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
     if interrupted:
         raise KeyboardInterrupt
+
+
+def stop_as_ctrl_c(signum, frame):
+    raise KeyboardInterrupt
 
 
 def port_in_use(port):
@@ -288,7 +296,7 @@ def livereload(c):
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     # `kill` (SIGTERM) ends the preview as Ctrl+C does, through Python's exit, where the
     # CMS's server is stopped (atexit): by default SIGTERM skipped that, and left it running.
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    signal.signal(signal.SIGTERM, stop_as_ctrl_c)
     start_form_sink()
     start_cms_server()
 

@@ -16,8 +16,13 @@ EARLIER = re.compile(rf"<div {MARK}[^>]*>.*?</div>", re.DOTALL)  # the banner ha
 ADMIN = "admin"  # the CMS's own page: it has no room for the banner, and needs none
 # Inline style: the preview has no Content-Security-Policy (tasks.PREVIEW_SETTINGS), and the
 # banner must not depend on the site's style sheet, which the failed change may have broken.
+# Sticky, at the top of the view: the editor may be anywhere on the page when saving, and the
+# tab's reload (livereload.js) keeps the element that was at the top in place, so a banner
+# above it was just out of sight. At most half the view, scrolled by itself (tabindex: by
+# keyboard too), so a long list of problems cannot hide the page.
 BANNER = (
-    f'<div {MARK} role="alert" style="background:#fff3cd;color:#3d2c00;'
+    f'<div {MARK} role="alert" tabindex="0" style="position:sticky;top:0;z-index:2147483647;'
+    "max-height:50vh;overflow:auto;background:#fff3cd;color:#3d2c00;"
     'border-bottom:3px solid #b8860b;padding:1rem;font:1rem/1.5 system-ui,sans-serif">'
     "<strong>Bygget misslyckades.</strong> Sidan visar det senaste lyckade bygget. "
     "Rätta det här och spara igen:<ul>{items}</ul></div>"

@@ -1,22 +1,19 @@
 """tasks.py, the one entry point: it loads with only the build's dependencies, as the
 publish jobs install them (`uv run --no-default-groups`), and its preview shows a save."""
 
-import contextlib
 import gzip
-import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
 
+import pytest
 from pelican.settings import read_settings
 
 from conftest import FIXTURE_CONTENT, ROOT, parse, require
-from tools.static_server import wait_until_served
+from livereload_session import running_livereload
 
 # What only the test and dev groups bring (pyproject.toml), by import name.
 NOT_FOR_PUBLISHING = ["bs4", "html5lib", "playwright", "pypdf", "pytest", "matplotlib"]
@@ -148,67 +145,21 @@ def test_a_first_preview_build_that_fails_still_shows_why(tmp_path):
 
 
 def test_livereload_shows_each_save_and_a_mistake_where_the_editor_looks(tmp_path):
-    """`invoke livereload` itself, on a copy of the project with the fixture site: a save
-    is served, a mistake puts its banner on the pages, and fixing it takes the banner away.
-    (livereload calls a watched function with the changed files if it takes parameters.)
-    Stopped as `kill` stops it, it stops the CMS's server it started too."""
-    project = tmp_path / "project"
-    for name in ("theme", "plugins", "site_model", "tools", "tasks.py", "pelican.conf.py"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    shutil.copytree(FIXTURE_CONTENT, project / "content")
-    (project / "node_modules").symlink_to(ROOT / "node_modules")  # decap-server, for /admin/
-    names = ("PREVIEW_PORT", "FORM_SINK_PORT", "CMS_SERVER_PORT")
-    ports = dict(zip(names, free_ports(len(names)), strict=True))
-    url = f"http://127.0.0.1:{ports['PREVIEW_PORT']}/artiklar/att-valja-coach/"
-    article = project / "content" / "articles" / "att-valja-coach.md"
-    good = article.read_text("utf-8")
-    with (tmp_path / "livereload.log").open("w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "invoke", "livereload"],
-            cwd=project,
-            env={**os.environ, **{name: str(port) for name, port in ports.items()}},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            wait_until_served(url, server, seconds=120)
-            article.write_text(good + "\nEn ny mening.\n", "utf-8")
-            served_when(url, lambda html: "En ny mening." in html, server)
-            article.write_text(good + "\nSe [tjänsten](/tjanster/finns-inte/).\n", "utf-8")
-            served_when(url, lambda html: "/tjanster/finns-inte/ leder inte" in html, server)
-            article.write_text(good, "utf-8")
-            served_when(url, lambda html: "data-build-failed" not in html, server)
-        finally:
-            # Not SIGINT: a pytest-xdist worker ignores it, and so do the processes it starts.
-            # To the preview alone, as `kill` sends it; then to anything it left behind.
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
-            cms_left = port_taken(ports["CMS_SERVER_PORT"])
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(server.pid, signal.SIGKILL)
-    assert not cms_left, "decap-server kept running after the preview stopped"
-
-
-def port_taken(port, seconds=10):
-    """Whether something still listens on 127.0.0.1:`port` after `seconds`."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_server(("127.0.0.1", port)).close()
-            return False
-        except OSError:
-            time.sleep(0.2)
-    return True
-
-
-def free_ports(count):
-    sockets = [socket.create_server(("127.0.0.1", 0)) for _ in range(count)]
-    ports = [s.getsockname()[1] for s in sockets]
-    for s in sockets:
-        s.close()
-    return ports
+    """`invoke livereload` itself: a save is served, a mistake puts its banner on the
+    pages, and fixing it takes the banner away. (livereload calls a watched function with
+    the changed files if it takes parameters.) Stopped as `kill` stops it, it stops the
+    CMS's server it started too."""
+    with running_livereload(tmp_path) as preview:
+        url = preview.base + "/artiklar/att-valja-coach/"
+        article = preview.content / "articles" / "att-valja-coach.md"
+        good = article.read_text("utf-8")
+        article.write_text(good + "\nEn ny mening.\n", "utf-8")
+        served_when(url, lambda html: "En ny mening." in html, preview.server)
+        article.write_text(good + "\nSe [tjänsten](/tjanster/finns-inte/).\n", "utf-8")
+        served_when(url, lambda html: "/tjanster/finns-inte/ leder inte" in html, preview.server)
+        article.write_text(good, "utf-8")
+        served_when(url, lambda html: "data-build-failed" not in html, preview.server)
+    assert not preview.cms_left, "decap-server kept running after the preview stopped"
 
 
 def served_when(url, condition, server, seconds=120):
@@ -223,16 +174,16 @@ def served_when(url, condition, server, seconds=120):
     raise AssertionError(f"{url} never met the condition (server exit code {server.poll()})")
 
 
-CTRL_C_DURING_A_BUILD = """
+STOPPED_DURING_A_BUILD = """
 import os, signal, sys
 signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
 from pelican import signals
 import tasks
 
-def press_ctrl_c(pelican):
-    os.kill(os.getpid(), signal.SIGINT)
+def stop(pelican):
+    os.kill(os.getpid(), getattr(signal, sys.argv[3]))
 
-signals.initialized.connect(press_ctrl_c)
+signals.initialized.connect(stop)
 try:
     tasks.build_site(tasks.CONFIG["settings_dev"], sys.argv[1], sys.argv[2])
 except KeyboardInterrupt:
@@ -240,13 +191,15 @@ except KeyboardInterrupt:
 """
 
 
-def test_ctrl_c_during_a_build_stops_it_and_keeps_the_last_good_site(tmp_path):
-    """Pelican's main() turns a Ctrl+C into a warning (a RuntimeError with --fatal): it
-    must still stop `invoke build` and `invoke livereload`, with output/ as it was."""
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"], ids=["ctrl-c", "kill"])
+def test_ctrl_c_or_kill_during_a_build_stops_it_and_keeps_the_last_good_site(tmp_path, stop):
+    """Pelican's main() turns a Ctrl+C into a warning (a RuntimeError with --fatal), and
+    `invoke livereload` took a `kill` during a build for a failed build: both must stop
+    `invoke build` and `invoke livereload`, with output/ as it was."""
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("the last good build", "utf-8")
-    code = [sys.executable, "-c", CTRL_C_DURING_A_BUILD, str(output), str(FIXTURE_CONTENT)]
+    code = [sys.executable, "-c", STOPPED_DURING_A_BUILD, str(output), str(FIXTURE_CONTENT), stop]
     result = subprocess.run(code, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 130, result.stderr[-2000:]
     assert [p.name for p in output.iterdir()] == ["index.html"]
