@@ -228,4 +228,19 @@
 
   const markdown = CMS.getWidget("markdown");
   CMS.registerWidget("markdown", markdown.control, SitePreview, markdown.schema);
+
+  // A pick from another collection (an article's services, its author) is shown by the
+  // picked entries' titles: Decap's own preview wrote the stored values one after another,
+  // "teamcoachingstyrelsecoaching". The titles come with the pick (Decap's field metadata);
+  // a value picked before this visit shows as stored until its picker has loaded.
+  function PickedPreview({ value, field, fieldsMetaData }) {
+    const picked = value && value.toJS ? value.toJS() : [].concat(value || []);
+    const entries = fieldsMetaData && fieldsMetaData.get(field.get("collection"));
+    const title = (stored) => (entries && entries.getIn([stored, "title"])) || stored;
+    if (!field.get("multiple")) return h("p", {}, picked.map(title));
+    return h("ul", {}, picked.map((stored) => h("li", { key: stored }, title(stored))));
+  }
+
+  const relation = CMS.getWidget("relation");
+  CMS.registerWidget("relation", relation.control, PickedPreview, relation.schema);
 })();
