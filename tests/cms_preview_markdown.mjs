@@ -14,7 +14,7 @@ const context = vm.createContext({
     registerPreviewStyle() {},
     getWidget: () => ({}),
     registerWidget(name, control, component) {
-      preview = component;
+      if (name === "markdown") preview = component;
     },
   },
   // React's createElement, as far as the preview uses it: the HTML it sets.
