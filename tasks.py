@@ -18,7 +18,7 @@ from pathlib import Path
 
 from invoke import task
 from pelican import main as pelican_main
-from pelican.log import FatalLogger
+from pelican.log import FatalLogger, LimitFilter
 from pelican.settings import get_settings_from_file, read_settings
 
 from site_model.checks import check_content as find_content_problems
@@ -63,6 +63,12 @@ def build_site(settings_file, output=CONFIG["output"], content=None, settings=()
     arguments += ["-o", str(staging), "--fatal", "warnings"]
     # Last: -e takes every argument after it.
     arguments += ["-e", *settings] if settings else []
+    # Pelican logs each message once a process (pelican.log.LimitFilter), and `--fatal`
+    # fails the build only on a message logged: in `invoke livereload`, a warning that had
+    # failed one build let the next build with the same mistake through, broken link and
+    # all. Each build starts with nothing logged.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     try:
         with interrupts_kept():
             pelican_main(arguments)

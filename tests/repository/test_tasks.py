@@ -125,6 +125,22 @@ def test_a_failed_preview_build_keeps_the_pages_and_says_on_each_what_failed(tmp
     assert parse(output, "/artiklar/att-valja-coach/").select_one("[role=alert]") is None
 
 
+def test_a_pelican_warning_fails_every_preview_build_it_comes_back_in(tmp_path):
+    """Pelican logs a message once a process, and `--fatal` fails a build only on a message
+    logged: the same mistake saved again built green, its link left broken."""
+    import tasks
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    article = content / "articles" / "att-valja-coach.md"
+    good = article.read_text("utf-8")
+    for _ in range(2):
+        article.write_text(good + "\n[Se]({okand}sida)\n", "utf-8")  # not a placeholder
+        assert not tasks.rebuild_preview(output, content)
+        article.write_text(good, "utf-8")
+        assert tasks.rebuild_preview(output, content)
+
+
 def test_a_warning_after_a_build_is_only_a_warning(tmp_path):
     """`--fatal warnings` holds for the build: the preview's web server logs a 404 as a
     warning, and raised instead of answering it."""
