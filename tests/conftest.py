@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from filelock import FileLock
 from pelican.settings import get_settings_from_file
 from xdist.scheduler import LoadScopeScheduling
 
+from forked_python import run_python
 from page_sample import changed_stems, sample
 from site_model.addresses import saved_as
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -84,12 +84,10 @@ def build(settings, output, content=None, overrides=None, **env):
     arguments += [str(content)] if content else []
     if overrides:  # last: -e takes every argument after it
         arguments += ["-e", *(f"{name}={json.dumps(value)}" for name, value in overrides.items())]
-    return subprocess.run(
-        [sys.executable, "-m", "pelican", *arguments],
+    return run_python(
+        ["-m", "pelican", *arguments],
         cwd=ROOT,
         env={**os.environ, "PYTHONUTF8": "1", "COLUMNS": "200", **env},
-        capture_output=True,
-        text=True,
     )
 
 

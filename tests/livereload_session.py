@@ -29,6 +29,14 @@ class Preview:
     cms_left: bool = False  # set when stopped: decap-server still listened
 
 
+def open_in_tab(page, url):
+    """Open `url` of the preview in `page` and wait until the page listens for reloads:
+    livereload reloads only the pages it knows of when a build ends, and a page tells it
+    (its "info" message) right after the handshake that sets `protocol`."""
+    page.goto(url)
+    page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol")
+
+
 @contextlib.contextmanager
 def running_livereload(folder: Path):
     """Yield a `Preview` of `invoke livereload` run in a copy of the project under `folder`,
@@ -49,9 +57,8 @@ def running_livereload(folder: Path):
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        preview = Preview(
-            f"http://127.0.0.1:{ports['PREVIEW_PORT']}", project / "content", server, ports
-        )
+        base = f"http://127.0.0.1:{ports['PREVIEW_PORT']}"
+        preview = Preview(base, project / "content", server, ports)
         try:
             wait_until_served(preview.base + "/", server, seconds=120)
             yield preview

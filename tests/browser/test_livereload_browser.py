@@ -8,7 +8,7 @@ top edge, and the editor saw nothing change (0 → 99 px on this article at 1440
 import pytest
 from playwright.sync_api import expect
 
-from livereload_session import running_livereload
+from livereload_session import open_in_tab, running_livereload
 
 ARTICLE = "/artiklar/att-valja-coach/"
 MISTAKE = "\nSe [tjänsten](/tjanster/finns-inte/).\n"
@@ -33,7 +33,7 @@ def test_a_failed_save_shows_its_banner_in_view_and_a_fix_takes_it_away(
     good = article.read_text("utf-8")
     page = browser.new_page(viewport={"width": width, "height": height})
     try:
-        page.goto(preview.base + ARTICLE)
+        open_in_tab(page, preview.base + ARTICLE)
         page.evaluate("(share) => scrollTo(0, document.body.scrollHeight * share)", reading_at)
         place = page.evaluate("scrollY")
         article.write_text(good + MISTAKE, "utf-8")

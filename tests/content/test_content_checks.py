@@ -12,8 +12,6 @@ import io
 import json
 import os
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from contextlib import chdir
 
@@ -23,6 +21,7 @@ from pelican.settings import read_settings
 from PIL import Image
 
 from conftest import FIXTURE_CONTENT, PRODUCTION_ENV, ROOT, build, parse
+from forked_python import run_python
 from site_model.checks import check_content
 from site_model.checks.markup import PLUS_LIST
 
@@ -436,12 +435,10 @@ def build_with_swap(workspace, settings="pelican.conf.py", **env):
         "from tasks import build_site; "
         f"build_site({str(ROOT / settings)!r}, output='output', content='content')"
     )
-    return subprocess.run(
-        [sys.executable, "-c", code],
+    return run_python(
+        ["-c", code],
         cwd=workspace,
         env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUTF8": "1", "COLUMNS": "200", **env},
-        capture_output=True,
-        text=True,
     )
 
 
@@ -576,11 +573,9 @@ def test_a_file_saved_on_windows_builds(workspace):
 def test_check_content_reports_like_the_build(workspace):
     make_mistake, expected = MISTAKES["TODO"]
     make_mistake(workspace)
-    result = subprocess.run(
-        [sys.executable, "-m", "invoke", "-r", str(ROOT), "check-content", "--content", "content"],
+    result = run_python(
+        ["-m", "invoke", "-r", str(ROOT), "check-content", "--content", "content"],
         cwd=workspace,
-        capture_output=True,
-        text=True,
     )
     assert result.returncode == 1
     assert result.stderr.startswith(expected)
@@ -625,12 +620,7 @@ def test_tricky_title_is_text_in_the_feed(tricky_site):
 
 
 def run_new(*arguments, content):
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", "new", *arguments, "--content", str(content)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    return run_python(["-m", "invoke", "new", *arguments, "--content", str(content)])
 
 
 def test_new_article_is_a_complete_draft(workspace):

@@ -3,12 +3,11 @@ workflow command with file= and line=), and the production build writes a summar
 the run's page."""
 
 import os
-import subprocess
-import sys
 
 import pytest
 
 from conftest import FIXTURE_SITE_MAP, ROOT
+from forked_python import run_python
 from site_copy import article, build_production, write_site
 from site_model.checks.annotations import workflow_command
 from tools.build_summary import append_step_summary, build_summary
@@ -22,12 +21,10 @@ ARGUMENTS = ["-o", "output", "--fatal", "warnings", "content"]
 
 def build_in(root, **env):
     """Build as CI does: from the repository's root, so paths read content/…"""
-    return subprocess.run(
-        [sys.executable, "-m", "pelican", "-s", str(ROOT / "pelican.conf.py"), *ARGUMENTS],
+    return run_python(
+        ["-m", "pelican", "-s", str(ROOT / "pelican.conf.py"), *ARGUMENTS],
         cwd=root,
         env={**os.environ, "PYTHONUTF8": "1", **env},
-        capture_output=True,
-        text=True,
     )
 
 
@@ -120,12 +117,10 @@ def test_check_urls_adds_what_would_break_to_the_summary(built, tmp_path):
     )
     summary = tmp_path / "summary.md"
     folders = ["--output", str(output), "--content", str(content)]
-    result = subprocess.run(
-        [sys.executable, "-m", "invoke", "check-urls", str(tmp_path / "sitemap.xml"), *folders],
+    result = run_python(
+        ["-m", "invoke", "check-urls", str(tmp_path / "sitemap.xml"), *folders],
         cwd=ROOT,
         env={**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
-        capture_output=True,
-        text=True,
     )
     assert result.returncode == 1
     assert "::error title=Adress försvinner::/artiklar/forsvunnen/ var publicerad" in result.stdout

@@ -4,13 +4,12 @@ line, in the terminal and as GitHub warnings, and never a failed build."""
 import os
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 from pelican.settings import read_settings
 
 from conftest import PRODUCTION_ENV, ROOT, require
+from forked_python import run_python
 from site_copy import write_site
 from site_model.proofreading import _speller, proofread
 from site_model.proofreading.readability import band, lix, sentences
@@ -195,12 +194,10 @@ ARGUMENTS = ["-s", str(ROOT / "pelican.conf.py"), "-o", "output", "--fatal", "wa
 
 def test_the_build_stays_green_and_shows_each_slip_on_its_line(slips):
     root = slips[0]
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", *ARGUMENTS],
+    result = run_python(
+        ["-m", "pelican", *ARGUMENTS],
         cwd=root,
         env={**os.environ, "PYTHONUTF8": "1", "GITHUB_ACTIONS": "true"},
-        capture_output=True,
-        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert (
@@ -224,12 +221,10 @@ def test_the_build_stays_green_and_shows_each_slip_on_its_line(slips):
 
 
 def test_check_content_shows_the_notes_and_passes(slips):
-    result = subprocess.run(
-        [sys.executable, "-m", "invoke", "-r", str(ROOT), "check-content", "--content", "content"],
+    result = run_python(
+        ["-m", "invoke", "-r", str(ROOT), "check-content", "--content", "content"],
         cwd=slips[0],
         env={**os.environ, "GITHUB_ACTIONS": ""},
-        capture_output=True,
-        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert 'content/articles/slarv.md:35: särskrivning? "arbets plats"' in result.stderr

@@ -4,8 +4,6 @@ site and a site never published pass."""
 
 import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -13,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from conftest import PRODUCTION_ENV, ROOT
+from forked_python import run_python
 from site_copy import article, build_production
 from tools.check_urls import is_fresh
 from tools.static_server import serving
@@ -42,12 +41,10 @@ def sitemap(*addresses, siteurl=SITEURL):
 def check_urls(site, source, **env):
     content, output = site
     folders = ["--output", str(output), "--content", str(content)]
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", "check-urls", str(source), *folders],
+    return run_python(
+        ["-m", "invoke", "check-urls", str(source), *folders],
         cwd=ROOT,
         env={**os.environ, "PYTHONUTF8": "1", **env},
-        capture_output=True,
-        text=True,
     )
 
 
