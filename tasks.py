@@ -93,7 +93,8 @@ def interrupts_kept():
     it. Pelican's main() logs a Ctrl+C as a warning, which `--fatal warnings` turns into a
     RuntimeError (or, without it, returns as if the build were done): `invoke livereload`
     took that for a failed build and went on, and Ctrl+C did not stop it. `kill` left a
-    half-written build behind, or, under livereload, was taken for a failed build too."""
+    half-written build behind, or, under livereload, was taken for a failed build too.
+    (invoke then exits with code 1, as on Ctrl+C.)"""
     main = threading.current_thread() is threading.main_thread()  # only it gets signals
     stops = [s for s in STOPS if signal.getsignal(s) is not signal.SIG_IGN]
     if not main or not stops:

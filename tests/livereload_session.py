@@ -29,11 +29,10 @@ class Preview:
     cms_left: bool = False  # set when stopped: decap-server still listened
 
 
-def open_in_tab(page, url):
-    """Open `url` of the preview in `page` and wait until the page listens for reloads:
-    livereload reloads only the pages it knows of when a build ends, and a page tells it
-    (its "info" message) right after the handshake that sets `protocol`."""
-    page.goto(url)
+def listening_for_reloads(page):
+    """Return once `page` (a page of the preview) listens for reloads: livereload reloads
+    only the pages it knows of when a build ends, and a page tells it (its "info" message)
+    right after the handshake that sets `protocol`. A save before that reloads nothing."""
     page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol")
 
 
@@ -66,10 +65,12 @@ def running_livereload(folder: Path):
             # Not SIGINT: a pytest-xdist worker ignores it, and so do the processes it starts.
             # To the preview alone, as `kill` sends it; then to anything it left behind.
             server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
-            preview.cms_left = port_taken(ports["CMS_SERVER_PORT"])
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(server.pid, signal.SIGKILL)
+            try:
+                server.wait(timeout=30)  # raises if `kill` did not stop it
+                preview.cms_left = port_taken(ports["CMS_SERVER_PORT"])
+            finally:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(server.pid, signal.SIGKILL)
 
 
 def port_taken(port, seconds=10):

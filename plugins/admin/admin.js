@@ -237,7 +237,7 @@
     const picked = value && value.toJS ? value.toJS() : [].concat(value || []);
     const entries = fieldsMetaData && fieldsMetaData.get(field.get("collection"));
     const title = (stored) => (entries && entries.getIn([stored, "title"])) || stored;
-    if (!field.get("multiple")) return h("p", {}, picked.map(title));
+    if (!field.get("multiple")) return h("p", {}, picked.map(title).join(", "));
     return h("ul", {}, picked.map((stored) => h("li", { key: stored }, title(stored))));
   }
 

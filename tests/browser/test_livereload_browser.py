@@ -8,7 +8,7 @@ top edge, and the editor saw nothing change (0 → 99 px on this article at 1440
 import pytest
 from playwright.sync_api import expect
 
-from livereload_session import open_in_tab, running_livereload
+from livereload_session import listening_for_reloads, running_livereload
 
 ARTICLE = "/artiklar/att-valja-coach/"
 MISTAKE = "\nSe [tjänsten](/tjanster/finns-inte/).\n"
@@ -32,16 +32,20 @@ def test_a_failed_save_shows_its_banner_in_view_and_a_fix_takes_it_away(
     article = preview.content / "articles" / "att-valja-coach.md"
     good = article.read_text("utf-8")
     page = browser.new_page(viewport={"width": width, "height": height})
+    banner = page.locator("[data-build-failed]")
     try:
-        open_in_tab(page, preview.base + ARTICLE)
+        page.goto(preview.base + ARTICLE)
         page.evaluate("(share) => scrollTo(0, document.body.scrollHeight * share)", reading_at)
         place = page.evaluate("scrollY")
+        listening_for_reloads(page)
         article.write_text(good + MISTAKE, "utf-8")
-        banner = page.locator("[data-build-failed]")
         expect(banner).to_contain_text("/tjanster/finns-inte/ leder inte", timeout=60_000)
         expect(banner).to_be_in_viewport(ratio=1)
         assert page.evaluate("scrollY") >= place  # not taken back to the top
+        listening_for_reloads(page)  # the reloaded page
     finally:
         article.write_text(good, "utf-8")
-    expect(banner).to_have_count(0, timeout=60_000)
-    page.close()
+    try:
+        expect(banner).to_have_count(0, timeout=60_000)
+    finally:
+        page.close()
