@@ -236,9 +236,15 @@
   function PickedPreview({ value, field, fieldsMetaData }) {
     const picked = value && value.toJS ? value.toJS() : [].concat(value || []);
     const entries = fieldsMetaData && fieldsMetaData.get(field.get("collection"));
-    const title = (stored) => (entries && entries.getIn([stored, "title"])) || stored;
+    const data = (stored, key) => entries && entries.getIn([stored, key]);
+    const title = (stored) => data(stored, "title") || stored;
     if (!field.get("multiple")) return h("p", {}, picked.map(title).join(", "));
-    return h("ul", {}, picked.map((stored) => h("li", { key: stored }, title(stored))));
+    // In the page's order, the kind's `order:` then the file name (plugins/content_kinds),
+    // not the order they were picked in.
+    const order = (stored) => data(stored, "order") ?? Infinity;
+    const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+    const listed = [...picked].sort((a, b) => order(a) - order(b) || byName(a, b));
+    return h("ul", {}, listed.map((stored) => h("li", { key: stored }, title(stored))));
   }
 
   const relation = CMS.getWidget("relation");

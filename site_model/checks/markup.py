@@ -25,6 +25,10 @@ exactly the tokens the page is made of. What is refused, and why:
   the page numbers it again ("4."), the CMS's editor showed them as typed;
 - a link to a script or a local file (`javascript:`, `file:`, …): Markdown will not make
   it a link (nor does the CMS preview): shown as typed;
+- a table row that is not in a table: the rich-text editor saves a table typed into it as
+  one escaped paragraph a row (`\| Tjänst | Pris |`), and rows with blank lines between
+  them, or without the `|---|` line, make no table either: shown as text with its `|`
+  (an editor's walk in Decap 3.16.3);
 - text the rich-text editor saves unescaped that Markdown reads as markup (a helper's hunt in
   Decap 3.16.3; it escapes `- # * > |` at a block's start, not these): a number and a dot
   first on a line ("2024. Ett år", also first in a list item) makes a list starting there,
@@ -86,6 +90,12 @@ LINK_AS_TEXT = (
 # One mark alone ("5 ** 2", "500 kr**") is text on purpose.
 UNPAIRED = re.compile(r"(\*+|~~)[^\s*~](?:[^*~]*[^\s*~])?\1")
 LINK_SYNTAX = re.compile(r"(?<!\\)\]\(")  # "](", not written "\](" on purpose
+TABLE_ROW = re.compile(r"^[ \t]*\\?\|.*\|[ \t]*$", re.MULTILINE)  # "| a |", escaped or not
+TABLE_AS_TEXT = (
+    "raden visas som text med sina '|', inte som en tabell — skriv tabellen i CMS:ets "
+    "Markdown-läge (Rich Text-läget sparar varje rad som text), raderna direkt under "
+    "varandra: '| Tjänst | Pris |', sedan '|---|--:|', sedan en rad per rad i tabellen"
+)
 # The addresses markdown-it will not link (its validateLink): shown as text, not a link.
 UNSAFE_LINK = re.compile(
     r"(?<!!)\[[^\]\n]*\]\(\s*<?(javascript|vbscript|file|data)"
@@ -123,6 +133,8 @@ def check_markup(source, site):
         )
     for item, number in _lists_starting_out_of_nowhere(tokens):
         yield source.body_start + item.map[0], STARTS_A_LIST.format(number, item.markup)
+    for number in _rows_outside_tables(prose, tokens, source):
+        yield number, TABLE_AS_TEXT
     for item in _boxless_task_items(tokens):
         yield (
             source.body_start + item.map[0],
@@ -231,6 +243,24 @@ def _boxless_task_items(tokens):
             children = next(t for t in tokens[at:] if t.type == "inline").children
             if "checkbox" not in children[1].content:
                 yield token
+
+
+def _rows_outside_tables(prose, tokens, source):
+    """The first line of each run of table rows that Markdown made no table of (rows a
+    blank line apart are one run: one problem a table)."""
+    in_tables = {
+        source.body_start + line
+        for token in tokens
+        if token.type == "table_open"
+        for line in range(*token.map)
+    }
+    last = None
+    for number, _ in prose.find(TABLE_ROW):
+        if number in in_tables:
+            continue
+        if last is None or number > last + 2:
+            yield number
+        last = number
 
 
 def located(tokens, offset=0):

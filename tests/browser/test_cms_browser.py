@@ -135,14 +135,15 @@ def test_a_new_article_starts_dated_today_and_picks_from_every_service(cms, repo
     cms.keyboard.press("Escape")
 
 
-def test_the_preview_names_each_picked_service_by_its_title(cms):
-    """Decap's own preview ran the picked file names together ("teamcoachingstyrelse…")."""
+def test_the_preview_names_the_picked_services_by_title_in_the_pages_order(cms):
+    """Decap's own preview ran the picked file names together ("teamcoachingstyrelse…"),
+    in the order picked; the page lists them by their `order:` (Styrelsecoaching's is 1)."""
     open_entry(cms, "articles/new")
     for service in ("Teamcoaching", "Styrelsecoaching"):
         cms.get_by_label("Tjänster").fill(service[:4])
         cms.get_by_role("option", name=service).click()
     picked = cms.frame_locator("iframe").first.get_by_role("listitem")
-    expect(picked).to_have_text(["Teamcoaching", "Styrelsecoaching"])
+    expect(picked).to_have_text(["Styrelsecoaching", "Teamcoaching"])
 
 
 def test_editing_a_service_summary_changes_only_the_summary(cms, repository):

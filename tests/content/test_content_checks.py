@@ -205,6 +205,17 @@ MISTAKES = {
         write(NEW, article(body="\n+ plus att vi ses oftare.\n")),
         f"{NEW}:14: '+' först på raden gör raden till en punktlista — skriv '\\+'",
     ),
+    # A table typed into the rich-text editor, as Decap 3.16.3 saved it (an editor's walk):
+    # each row its own paragraph, its first "|" escaped. One problem a table.
+    "a table typed in the rich-text editor": (
+        write(NEW, article(body="\n\\| Tjänst | Pris |\n\n\\|---|--:|\n\n\\| Samtal | 1 kr |\n")),
+        f"{NEW}:14: raden visas som text med sina '|', inte som en tabell — skriv tabellen i "
+        "CMS:ets Markdown-läge",
+    ),
+    "table rows without the line under the first": (
+        write(NEW, article(body="\nPriser:\n\n| Tjänst | Pris |\n| Samtal | 1 200 kr |\n")),
+        f"{NEW}:16: raden visas som text med sina '|', inte som en tabell",
+    ),
     "a line pasted with a tab first": (
         write(NEW, article(body="\n\tIndragen rad från Word.\n")),
         f"{NEW}:14: raden börjar med Tab eller fyra mellanslag och visas som kod",
@@ -458,6 +469,15 @@ def test_mistake_is_reported_with_file_line_and_fix(workspace, mistake):
     lines = problems_in(workspace)
     assert any(line.startswith(expected) for line in lines), lines
     assert all(" — " in line for line in lines), "every problem says how to fix it"
+
+
+def test_a_table_shown_as_text_is_one_problem_and_a_table_none(workspace):
+    MISTAKES["a table typed in the rich-text editor"][0](workspace)
+    shown_as_text = [line for line in problems_in(workspace) if "inte som en tabell" in line]
+    assert len(shown_as_text) == 1, shown_as_text
+    table = "\n| Tjänst | Pris |\n|---|--:|\n| Samtal | 1 kr |\n"
+    write(NEW, article(body=table))(workspace)
+    assert problems_in(workspace) == []
 
 
 def test_each_version_of_a_file_is_checked_once_and_its_problems_stay(workspace):
