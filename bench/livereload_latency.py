@@ -67,7 +67,9 @@ def reload_latencies(runs, articles=None, pause=1.0):
             wait_until_served(page, server, seconds=600)
             samples = measure(project / edited, page, runs, pause)
         finally:
-            server.send_signal(signal.SIGINT)
+            # `kill`, which stops it as Ctrl+C does: SIGINT is ignored by a process started
+            # in the background of a shell, and so by the preview it starts.
+            server.send_signal(signal.SIGTERM)
             server.wait(timeout=20)
     return {"median": median(samples), "samples": samples}
 
